@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Entry point of the `pith` command. Pith is written in TypeScript and runs on Node's built-in type
+// stripping (Node 22.18 or newer). When an older Node starts this file, re-run it with the Node that
+// the package pins as a devDependency, or explain what to install.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [major, minor] = process.versions.node.split(".").map(Number);
+const supported = major > 22 || (major === 22 && minor >= 18);
+if (supported) {
+  await import("../src/cli/main.ts");
+} else {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const pinned = join(root, "node_modules", "node", "bin", "node");
+  if (!existsSync(pinned)) {
+    process.stderr.write(
+      `pith: Node ${process.versions.node} is too old; Pith needs Node 22.18 or newer.\n` +
+        `Run 'npm ci' in ${root} to install the pinned Node, or install a newer Node.\n`,
+    );
+    process.exit(2);
+  }
+  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
+  process.exit(result.status ?? 1);
+}
