@@ -768,6 +768,7 @@ export type Node =
   | ModuleBinding
   | ModuleExpr
   | TestParam
+  | ProveStep
   | TopDecl
   | FileNode;
 
