@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 const [major, minor] = process.versions.node.split(".").map(Number);
 const supported = major > 22 || (major === 22 && minor >= 18);
 if (supported) {
-  await import("../src/cli/main.ts");
+  const { main } = await import("../src/cli/main.ts");
+  await main();
 } else {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..");
   const pinned = join(root, "node_modules", "node", "bin", "node");

@@ -1,0 +1,98 @@
+// The pipeline, read top to bottom: find the model's files, read them, parse, resolve and
+// type-check. Each phase hands the next one typed record and its diagnostics; a phase runs only
+// when the ones before it found no errors, so every message a user sees has one cause.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { SourceFile, SourceSet } from "./diagnostics/source.ts";
+import type { Program } from "./ast/nodes.ts";
+import { parseProgram } from "./syntax/parse.ts";
+import { checkProgram } from "./types/check.ts";
+import type { CheckedProgram } from "./types/program.ts";
+import type { ModelIR } from "./ir/ir.ts";
+import { lowerProgram } from "./ir/lower.ts";
+
+/** The file extension of models. */
+export const MODEL_EXTENSION = ".p";
+
+export interface LoadResult {
+  readonly files: SourceFile[];
+  /** Problems with the paths themselves (missing, unreadable, no model files): usage errors. */
+  readonly problems: string[];
+}
+
+/**
+ * Reads the files of a model: each path is a `.p` file or a folder searched recursively for them
+ * (like P's PSrc, PSpec and PTst folders). Files are read once each, in a sorted, stable order.
+ */
+export function loadModel(paths: readonly string[], cwd = process.cwd()): LoadResult {
+  const problems: string[] = [];
+  const found: string[] = [];
+  for (const path of paths) {
+    const absolute = join(cwd, path);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      problems.push(`${path}: no such file or folder`);
+      continue;
+    }
+    if (isDirectory) {
+      const inside = listModelFiles(absolute);
+      if (inside.length === 0) problems.push(`${path}: no ${MODEL_EXTENSION} files in this folder`);
+      found.push(...inside);
+    } else found.push(absolute);
+  }
+  const unique = [...new Set(found)].sort();
+  const files: SourceFile[] = [];
+  for (const absolute of unique) {
+    const shown = relative(cwd, absolute) || absolute;
+    try {
+      files.push(new SourceFile(shown.split(sep).join("/"), readFileSync(absolute, "utf8")));
+    } catch (error) {
+      problems.push(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+  }
+  return { files, problems };
+}
+
+function listModelFiles(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...listModelFiles(full));
+    else if (entry.name.endsWith(MODEL_EXTENSION)) out.push(full);
+  }
+  return out;
+}
+
+export interface FrontEndResult {
+  readonly sources: SourceSet;
+  readonly program: Program;
+  /** Present when the program parsed without errors. */
+  readonly checked: CheckedProgram | undefined;
+  /** Present when the program has no errors: what the explorer and the prover consume. */
+  readonly ir: ModelIR | undefined;
+  /** Every diagnostic of every phase that ran, sorted by file and position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses, checks and lowers a model. Type checking runs only on a program without syntax errors,
+ * and lowering only on one without any error.
+ */
+export function frontEnd(files: readonly SourceFile[]): FrontEndResult {
+  const sources = new SourceSet();
+  for (const f of files) sources.add(f);
+  const parsed = parseProgram(files);
+  const syntaxErrors = parsed.diagnostics.some((d) => d.severity === "error");
+  const typed = syntaxErrors ? undefined : checkProgram(parsed.program);
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...(typed?.diagnostics ?? [])]);
+  const ir = typed === undefined || hasErrors(diagnostics) ? undefined : lowerProgram(typed.checked);
+  return { sources, program: parsed.program, checked: typed?.checked, ir, diagnostics };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
