@@ -2,7 +2,7 @@
 // type-check. Each phase hands the next one typed record and its diagnostics; a phase runs only
 // when the ones before it found no errors, so every message a user sees has one cause.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile, SourceSet } from "./diagnostics/source.ts";
 import type { Program } from "./ast/nodes.ts";
@@ -29,7 +29,7 @@ export function loadModel(paths: readonly string[], cwd = process.cwd()): LoadRe
   const problems: string[] = [];
   const found: string[] = [];
   for (const path of paths) {
-    const absolute = join(cwd, path);
+    const absolute = resolve(cwd, path);
     let isDirectory: boolean;
     try {
       isDirectory = statSync(absolute).isDirectory();

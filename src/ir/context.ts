@@ -71,8 +71,10 @@ export class LowerContext {
 
   /** How many receive-case levels separate the current function from the function `owner`. */
   depthOf(owner: NodeId): number {
+    // Outside any function (a pure function's body), parameters are the only locals.
+    if (this.fn === undefined) return 0;
     let depth = 0;
-    for (let f = this.fn; f !== undefined; f = f.enclosing, depth++) if (f.id === owner) return depth;
+    for (let f: FunctionInfo | undefined = this.fn; f !== undefined; f = f.enclosing, depth++) if (f.id === owner) return depth;
     throw new Error(`lowering: variable owner ${owner} is not an enclosing function`);
   }
 }

@@ -377,6 +377,7 @@ export class StatementParser extends ExpressionParser {
 }
 
 function isLocation(e: A.Expr): boolean {
+  if (e === undefined) return true; // a part that error recovery left out: its syntax error is already reported
   switch (e.kind) {
     case "Name":
       return true;

@@ -5,7 +5,7 @@
 // models using them as names still parse.
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "an identifier" });
 
 const keywordTokens: TokenType[] = [];
 function keyword(word: string, name: string): TokenType {

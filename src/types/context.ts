@@ -1,7 +1,7 @@
 // The checker's working state: the diagnostics, the side tables being filled, the declaration
 // tables being built, and the context in which a piece of code is checked (which machine, which
 // function, which variables are in scope, whether verification expressions are allowed).
-import type { Node, NodeId, Program } from "../ast/nodes.ts";
+import type { AxiomDecl, InitConditionDecl, Node, NodeId, Program } from "../ast/nodes.ts";
 import type { Code } from "../diagnostics/codes.ts";
 import { DiagnosticBag, type RelatedInfo } from "../diagnostics/diagnostic.ts";
 import type { Span } from "../diagnostics/source.ts";
@@ -26,7 +26,6 @@ import type {
   VariableInfo,
 } from "./program.ts";
 import type { Type } from "./types.ts";
-import type { AxiomDecl, InitConditionDecl } from "../ast/nodes.ts";
 
 /** A FunctionInfo whose lists are still being filled. */
 export interface FunctionBuilder extends FunctionInfo {
@@ -46,7 +45,10 @@ export interface MachineBuilder extends MachineInfo {
   creates: readonly string[];
   /** Names of the machine's variables and functions, for duplicate detection. */
   readonly memberSpans: Map<string, Span>;
-  /** The anonymous handlers of its states, whose bodies are checked with the machine's. */
+  /**
+   * The anonymous handlers of its states (and functions whose name was taken), whose bodies are
+   * checked with the machine's.
+   */
   readonly anonymous: FunctionBuilder[];
 }
 
@@ -85,6 +87,10 @@ export class Checker {
 
   /** Type aliases whose expansion is in progress (for cycle detection), in order. */
   readonly aliasStack: string[] = [];
+  /** Type aliases found to refer to themselves: they mean the error type. */
+  readonly cyclicAliases = new Set<string>();
+  /** Named modules whose evaluation is in progress (for cycle detection). */
+  readonly modulesInProgress = new Set<string>();
 
   constructor(program: Program) {
     this.program = program;

@@ -5,13 +5,13 @@
 // expressions are in their own files.
 import type { Expr, FieldExpr, IndexExpr, NameExpr, TupleIndexExpr } from "../ast/nodes.ts";
 import { unreachable } from "../ast/nodes.ts";
+import type { Span } from "../diagnostics/source.ts";
 import { reportUnknown, reportWrongKind } from "../names/resolve.ts";
 import { reportDuplicate } from "../names/scopes.ts";
+import { suggestName } from "../names/suggest.ts";
 import type { Symbol } from "../names/symbols.ts";
 import { checkCall, checkNew } from "./calls.ts";
 import { inSpec, type BodyContext, type Checker } from "./context.ts";
-import type { Span } from "../diagnostics/source.ts";
-import { suggestName } from "../names/suggest.ts";
 import { checkBinary, checkCast, checkChoose, checkFormat, checkUnary } from "./operators.ts";
 import { resolveType } from "./resolve-types.ts";
 import {

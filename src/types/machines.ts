@@ -63,6 +63,7 @@ export function declareMachine(checker: Checker, decl: MachineDecl | SpecDecl): 
     } else if (member.kind === "FunDecl") {
       const fn = createFunction(checker, member, "machine", member.name.name, name, undefined);
       if (declareMember(member.name.name, member.name.span)) machine.functions.set(member.name.name, fn);
+      else machine.anonymous.push(fn); // a duplicate: not callable, but its body is still checked
     }
   }
   const gotos: { item: OnGotoItem; events: string[] }[] = [];

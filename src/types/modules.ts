@@ -5,9 +5,8 @@
 import type { Ident, ImplementationDecl, ModuleExpr, TestDecl } from "../ast/nodes.ts";
 import { unreachable } from "../ast/nodes.ts";
 import type { Span } from "../diagnostics/source.ts";
-import { reportDuplicate } from "../names/scopes.ts";
 import { reportUnknown, reportWrongKind, resolveEventList, resolveIdent } from "../names/resolve.ts";
-import { Scope } from "../names/scopes.ts";
+import { reportDuplicate, Scope } from "../names/scopes.ts";
 import type { BodyContext, Checker } from "./context.ts";
 import { expectBool } from "./operators.ts";
 import type { ModuleValue, TestParamInfo } from "./program.ts";
@@ -26,8 +25,6 @@ function emptyModule(): MutableModule {
   return { machines: [], bindings: new Map(), specs: [], hiddenEvents: [], hiddenInterfaces: [], main: undefined };
 }
 
-const inProgress = new WeakSet<object>();
-
 /** Evaluates the named modules, in declaration order (references evaluate on demand). */
 export function checkModules(checker: Checker): void {
   for (const file of checker.program.files) {
@@ -44,13 +41,13 @@ function namedModule(checker: Checker, name: string, at: Span): ModuleValue | un
   if (done !== undefined) return done.value;
   const symbol = checker.globals.get("module", name);
   if (symbol?.kind !== "Module") return undefined;
-  if (inProgress.has(symbol.decl)) {
+  if (checker.modulesInProgress.has(name)) {
     checker.report(3050, at, [name]);
     return undefined;
   }
-  inProgress.add(symbol.decl);
+  checker.modulesInProgress.add(name);
   const value = evalModule(checker, symbol.decl.module);
-  inProgress.delete(symbol.decl);
+  checker.modulesInProgress.delete(name);
   if (!checker.modules.has(name)) checker.modules.set(name, { name, decl: symbol.decl, value });
   return value;
 }
@@ -116,7 +113,10 @@ export function evalModule(checker: Checker, expr: ModuleExpr): ModuleValue {
         return out;
       }
       if (entity !== undefined) reportWrongKind(checker, name, span, entity.kind, "module");
-      else reportUnknown(checker, "module", name, span, checker.globals.names("module"));
+      else {
+        const candidates = [...checker.globals.names("module"), ...checker.globals.names("entity", (s) => s.kind === "Machine")];
+        reportUnknown(checker, "module", name, span, candidates);
+      }
       return out;
     }
     case "ComposeModule":
@@ -189,6 +189,12 @@ function checkClosedModule(checker: Checker, decl: TestDecl | ImplementationDecl
   return main;
 }
 
+/** True when the test namespace kept this declaration for its name (not a duplicate). */
+function isListed(checker: Checker, decl: TestDecl | ImplementationDecl): boolean {
+  const symbol = checker.globals.get("test", decl.name.name);
+  return (symbol?.kind === "Test" || symbol?.kind === "Implementation") && symbol.decl === decl;
+}
+
 export function checkTest(checker: Checker, decl: TestDecl): void {
   const module = evalModule(checker, decl.module);
   const main = checkClosedModule(checker, decl, module);
@@ -223,7 +229,7 @@ export function checkTest(checker: Checker, decl: TestDecl): void {
   if (decl.wise !== undefined && (decl.wise < 1 || decl.wise > decl.params.length)) {
     checker.report(3051, decl.span, [decl.wise, decl.params.length]);
   }
-  if (checker.globals.get("test", decl.name.name)?.kind === "Test" && !checker.tests.has(decl.name.name)) {
+  if (isListed(checker, decl)) {
     checker.tests.set(decl.name.name, {
       name: decl.name.name,
       decl,
@@ -240,7 +246,7 @@ export function checkTest(checker: Checker, decl: TestDecl): void {
 export function checkImplementation(checker: Checker, decl: ImplementationDecl): void {
   const module = evalModule(checker, decl.module);
   const main = checkClosedModule(checker, decl, module);
-  if (checker.globals.get("test", decl.name.name)?.kind === "Implementation" && !checker.implementations.has(decl.name.name)) {
+  if (isListed(checker, decl)) {
     checker.implementations.set(decl.name.name, { name: decl.name.name, decl, main, module });
   }
 }

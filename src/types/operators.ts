@@ -1,7 +1,7 @@
 // Operators: arithmetic (int with int, float with float, no implicit mixing; `+` also joins
 // strings), comparisons, equality on comparable types, the logical operators, membership, casts
 // (`as`: between a type and its subtypes; `to`: int <-> float, enum <-> int), choose and format.
-import type { BinaryExpr, CastExpr, ChooseExpr, FormatExpr, UnaryExpr } from "../ast/nodes.ts";
+import type { BinaryExpr, CastExpr, ChooseExpr, Expr, FormatExpr, UnaryExpr } from "../ast/nodes.ts";
 import type { BodyContext } from "./context.ts";
 import { checkExpr, expectType, forbidInSpec } from "./expressions.ts";
 import { requireVerification } from "./verification.ts";
@@ -119,6 +119,6 @@ export function checkFormat(ctx: BodyContext, expr: FormatExpr): Type {
 }
 
 /** Conditions of `if`, `while`, `assert`, invariants: must be bool. */
-export function expectBool(ctx: BodyContext, expr: Parameters<typeof checkExpr>[1]): void {
+export function expectBool(ctx: BodyContext, expr: Expr): void {
   expectType(ctx, expr, BOOL);
 }

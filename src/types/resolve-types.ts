@@ -147,16 +147,13 @@ export function aliasType(checker: Checker, decl: TypeDefDecl): Type {
   if (at >= 0) {
     const chain = [...checker.aliasStack.slice(at), name].join(" -> ");
     checker.report(3004, decl.name.span, [name, chain]);
-    cyclic.add(decl);
+    checker.cyclicAliases.add(name);
     return ERROR;
   }
   checker.aliasStack.push(name);
   const expanded = resolveType(checker, decl.type);
   checker.aliasStack.pop();
-  const result = cyclic.has(decl) ? ERROR : withAlias(expanded, name);
+  const result = checker.cyclicAliases.has(name) ? ERROR : withAlias(expanded, name);
   checker.aliases.set(name, result);
   return result;
 }
-
-/** Aliases found to refer to themselves; they mean the error type. */
-const cyclic = new WeakSet<TypeDefDecl>();

@@ -229,9 +229,22 @@ export function sameType(a: Type, b: Type): boolean {
   return isSubtype(a, b) && isSubtype(b, a);
 }
 
-/** One is a subtype of the other: values of the two may be compared with `==`. */
-export function comparable(a: Type, b: Type): boolean {
+/** One is a subtype of the other. */
+export function related(a: Type, b: Type): boolean {
   return isSubtype(a, b) || isSubtype(b, a);
+}
+
+function isMachineReference(t: Type): boolean {
+  return t.kind === "Machine" || t.kind === "MachineRef";
+}
+
+/**
+ * Values of the two types may be compared with `==` (and tested with `in`), or converted with `as`:
+ * related types, or any two machine reference types, since which machine an interface stands
+ * for is decided by the module's bindings when the model runs.
+ */
+export function comparable(a: Type, b: Type): boolean {
+  return related(a, b) || (isMachineReference(a) && isMachineReference(b));
 }
 
 /** The type as the user would write it (`seq[int]`, `(a: int, b: bool)`, `map[string, tReq]`). */

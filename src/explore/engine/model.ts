@@ -59,6 +59,8 @@ export interface Model {
    * the others. Called only when liveness is checked.
    */
   hot(state: Int32Array, length: number, out: Uint32Array): void;
+  /** A readable label for the initial state emitted with `action`; only used for traces. */
+  initialLabel(action: number): string;
   /** A readable label for the emission made with `action` from `state`; only used for traces. */
   actionLabel(state: Int32Array, length: number, action: number): string;
   /** A readable name for a process id; only used for reports. */

@@ -58,8 +58,6 @@ class Picker implements SuccessorSink {
   }
 }
 
-const NO_STATE = new Int32Array(0);
-
 function step(model: Model, from: Int32Array | null, ordinal: number, stateIndex: number): TraceStep {
   const picker = new Picker(ordinal);
   if (from === null) model.initial(picker);
@@ -67,12 +65,11 @@ function step(model: Model, from: Int32Array | null, ordinal: number, stateIndex
   if (!picker.found) {
     throw new Error(`replay: the model did not emit step ${ordinal} again; its successors must be deterministic`);
   }
-  const base = from ?? NO_STATE;
   return {
     ordinal,
     action: picker.action,
     process: picker.process,
-    label: model.actionLabel(base, base.length, picker.action),
+    label: from === null ? model.initialLabel(picker.action) : model.actionLabel(from, from.length, picker.action),
     state: picker.state,
     stateIndex: picker.failure === null ? stateIndex : -1,
   };

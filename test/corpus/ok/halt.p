@@ -16,7 +16,7 @@ machine Session receives eStop, eUse; {
     }
 }
 
-machine Registry receives eUse; {
+machine Registry {
     var halts: int;
 
     start state Open {
@@ -31,7 +31,7 @@ machine Registry receives eUse; {
     }
 }
 
-machine Supervisor sends eStop, eUse; {
+machine Supervisor {
     start state Start {
         entry {
             var s: Session;

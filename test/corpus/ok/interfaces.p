@@ -11,7 +11,7 @@ interface IClient() receives eFull, eStored;
 
 machine BoundedStore receives ePut; sends eFull, eStored; {
     var config: tConfig;
-    var keys: set[int];
+    var stored: set[int];
 
     start state Init {
         entry (c: tConfig) {
@@ -22,11 +22,11 @@ machine BoundedStore receives ePut; sends eFull, eStored; {
 
     state Accepting {
         on ePut do (p: (key: int, client: machine)) {
-            if (sizeof(keys) >= config.capacity) {
+            if (sizeof(stored) >= config.capacity) {
                 send p.client, eFull;
                 return;
             }
-            keys += (p.key);
+            stored += (p.key);
             send p.client, eStored, p.key;
         }
     }

@@ -10,6 +10,7 @@ event eWriteAck: int;
 event eReadReq: tReadReq;
 event eReadResp: tReadResp;
 event eWriteDone: tVersioned;
+event eReadStart;
 event eReadDone: tVersioned;
 
 machine Replica receives eWriteReq, eReadReq; sends eWriteAck, eReadResp; {
@@ -71,6 +72,7 @@ machine Reader receives eReadResp; sends eReadReq; {
             var r: Replica;
             var answers: int;
             var latest: tVersioned;
+            announce eReadStart;
             foreach (r in rs) {
                 send r, eReadReq, (from = this, id = 1);
             }
@@ -94,15 +96,19 @@ machine Reader receives eReadResp; sends eReadReq; {
 }
 
 // A read that starts after a write completed returns that write or a later one.
-spec ReadYourWrites observes eWriteDone, eReadDone {
+spec ReadYourWrites observes eWriteDone, eReadStart, eReadDone {
     var completed: int;
+    var required: int;
 
     start state Watching {
         on eWriteDone do (w: tVersioned) {
             completed = w.version;
         }
+        on eReadStart do {
+            required = completed;
+        }
         on eReadDone do (r: tVersioned) {
-            assert r.version >= completed, format("read version {0} after version {1} completed", r.version, completed);
+            assert r.version >= required, format("read version {0} after version {1} completed", r.version, required);
         }
     }
 }

@@ -24,6 +24,7 @@ describe("replay", () => {
       },
       acceptableEnd: () => true,
       hot: () => {},
+      initialLabel: () => "start",
       actionLabel: () => "step",
       processLabel: () => "p",
       monitorLabel: () => "m",

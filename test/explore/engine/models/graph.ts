@@ -42,8 +42,12 @@ export class GraphModel implements Model {
     out[0] = this.hotNodes.has(state[0]) ? 1 : 0;
   }
 
-  actionLabel(_state: Int32Array, length: number, action: number): string {
-    return length === 0 ? "init" : `to ${action}`;
+  initialLabel(): string {
+    return "init";
+  }
+
+  actionLabel(_state: Int32Array, _length: number, action: number): string {
+    return `to ${action}`;
   }
 
   processLabel(p: number): string {

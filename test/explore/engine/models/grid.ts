@@ -57,8 +57,12 @@ export class Grid implements Model {
 
   hot(): void {}
 
-  actionLabel(state: Int32Array, length: number, action: number): string {
-    return length === 0 ? "start" : LABELS[action];
+  initialLabel(): string {
+    return "start";
+  }
+
+  actionLabel(_state: Int32Array, _length: number, action: number): string {
+    return LABELS[action];
   }
 
   processLabel(): string {

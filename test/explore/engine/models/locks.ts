@@ -47,8 +47,12 @@ export class Locks implements Model {
 
   hot(): void {}
 
-  actionLabel(state: Int32Array, length: number, action: number): string {
-    return length === 0 ? "start" : `P${Math.floor(action / 3)} ${ACTIONS[action % 3]}`;
+  initialLabel(): string {
+    return "start";
+  }
+
+  actionLabel(_state: Int32Array, _length: number, action: number): string {
+    return `P${Math.floor(action / 3)} ${ACTIONS[action % 3]}`;
   }
 
   processLabel(p: number): string {

@@ -58,8 +58,12 @@ export class Spinner implements Model {
     out[0] = state[0] === 1 ? 1 : 0;
   }
 
-  actionLabel(_state: Int32Array, length: number, action: number): string {
-    return length === 0 ? "start" : LABELS[action];
+  initialLabel(): string {
+    return "start";
+  }
+
+  actionLabel(_state: Int32Array, _length: number, action: number): string {
+    return LABELS[action];
   }
 
   processLabel(p: number): string {

@@ -120,8 +120,11 @@ export class TwoPhase implements Model {
 
   hot(): void {}
 
-  actionLabel(_state: Int32Array, length: number, action: number): string {
-    if (length === 0) return "Init";
+  initialLabel(): string {
+    return "Init";
+  }
+
+  actionLabel(_state: Int32Array, _length: number, action: number): string {
     if (action === TM_COMMIT) return "TMCommit";
     if (action === TM_ABORT) return "TMAbort";
     const k = action - 2;

@@ -1,0 +1,283 @@
+// One step of one machine: the unit of interleaving. A step starts when the machine takes an event
+// from its inbox (or goes on with a handler it is part way through), runs through at most one
+// send, announcement or creation (the operations other machines can observe), and stops just
+// before the next one, or when the handler is done, or when it blocks in a receive. Taking an
+// event and local computation commute with every other machine's steps, so cutting the run only
+// at the observable operations keeps every behaviour while adding no state in between.
+//
+// A step that stops part way through a handler leaves the machine "running": its state and
+// variables as they were when the handler began, the event it is handling, the inputs it has
+// consumed (choices, machines created, messages received), and how many observable operations it
+// has carried out. The next step runs the handler again from the start with those inputs,
+// skipping the operations already carried out, and goes on from there.
+import type { TestIR } from "../../ir/ir.ts";
+import { ref, Ref, RuntimeError, type Value } from "../runtime/values.ts";
+import { Runner } from "./handlers.ts";
+import type { Names } from "./names.ts";
+import { DEFERRED, HANDLED, IGNORED, type CompiledProgram } from "./program.ts";
+import { BLOCK, Failure, HALT, SUSPEND } from "./signals.ts";
+import { HALTED, IDLE, RUN_EVENT, RUN_START, RUNNING, type LogEntry, type MachineState, type Message, type MonitorState, type Run, type World } from "./world.ts";
+import { NULL_EVENT } from "../../ir/ir.ts";
+
+/** What a step did, for traces (recorded only when asked). */
+export interface StepRecord {
+  machine: number;
+  /** The event taken from the inbox, or -1 when the step went on with a running handler. */
+  event: number;
+  payload: Value;
+  readonly sends: { target: number; event: number; payload: Value }[];
+  readonly announces: { event: number; payload: Value }[];
+  readonly creates: { machine: number; type: number; payload: Value }[];
+  readonly prints: string[];
+  readonly monitorEvents: { monitor: number; event: number }[];
+}
+
+/** The test-wide facts a step needs. */
+export interface TestContext {
+  readonly program: CompiledProgram;
+  readonly test: TestIR;
+  readonly params: readonly Value[];
+  readonly names: Names;
+  /** Monitor positions observing each event id. */
+  readonly observers: readonly (readonly number[])[];
+}
+
+/** A machine's next event under P's dequeue rule, or what the step does when there is none. */
+export type Dequeue =
+  | { readonly kind: "event"; readonly message: Message; readonly inbox: readonly Message[] }
+  | { readonly kind: "drop"; readonly inbox: readonly Message[] }
+  | { readonly kind: "none" };
+
+/** The first event of the inbox that the state neither defers nor ignores; ignored ones before it are dropped. */
+export function dequeue(ctx: TestContext, m: MachineState): Dequeue {
+  const flags = ctx.program.flags[m.type][m.state];
+  const inbox = m.inbox;
+  let dropped: number[] | undefined;
+  for (let i = 0; i < inbox.length; i++) {
+    const f = flags[inbox[i].event];
+    if ((f & DEFERRED) !== 0) continue;
+    if ((f & IGNORED) !== 0 && (f & HANDLED) === 0) {
+      (dropped ??= []).push(i);
+      continue;
+    }
+    const skip = new Set(dropped);
+    skip.add(i);
+    return { kind: "event", message: inbox[i], inbox: inbox.filter((_, j) => !skip.has(j)) };
+  }
+  const rest = dropped === undefined ? inbox : inbox.filter((_, j) => !dropped!.includes(j));
+  if ((flags[NULL_EVENT] & HANDLED) !== 0) return { kind: "event", message: { event: NULL_EVENT, payload: null }, inbox: rest };
+  return dropped === undefined ? { kind: "none" } : { kind: "drop", inbox: rest };
+}
+
+/** Whether machine `i` can take a step. */
+export function enabled(ctx: TestContext, world: World, i: number): boolean {
+  const m = world.machines[i];
+  if (m.status === HALTED) return false;
+  if (m.status === RUNNING) {
+    const waiting = m.run!.waiting;
+    return waiting === null || m.inbox.some((msg) => waiting.includes(msg.event));
+  }
+  return dequeue(ctx, m).kind !== "none";
+}
+
+export class MachineRun extends Runner {
+  readonly ctx: TestContext;
+  readonly self: Ref;
+  /** New choices of this step, by position: how many options each had. */
+  readonly options: number[] = [];
+  record: StepRecord | undefined;
+  private readonly index: number;
+  private readonly script: readonly number[];
+  private scriptPos = 0;
+  private replay: readonly LogEntry[] = [];
+  private replayPos = 0;
+  private readonly inputs: LogEntry[] = [];
+  private done = 0;
+  private opIndex = 0;
+  private performed = false;
+  private newDone = 0;
+  private waiting: number[] | null = null;
+  private readonly machines: MachineState[];
+  private readonly monitors: MonitorState[];
+  private inbox: Message[] = [];
+
+  constructor(ctx: TestContext, world: World, index: number, script: readonly number[]) {
+    const m = world.machines[index];
+    super(ctx.program, m.type, m.state, m.vars, ctx.params, ctx.names);
+    this.ctx = ctx;
+    this.index = index;
+    this.script = script;
+    this.self = ref(index);
+    this.machines = world.machines.slice();
+    this.monitors = world.monitors.slice();
+  }
+
+  /** Runs the step; returns the world after it, or the bug it ran into. */
+  execute(): World | Failure {
+    const m = this.machines[this.index];
+    let run: Run;
+    if (m.status === RUNNING) {
+      run = m.run!;
+      this.inbox = m.inbox.slice();
+    } else {
+      const d = dequeue(this.ctx, m);
+      if (d.kind === "none") throw new Error(`machine ${this.index} is not enabled`);
+      if (d.kind === "drop") {
+        this.machines[this.index] = { ...m, inbox: d.inbox };
+        return this.world();
+      }
+      run = { kind: RUN_EVENT, event: d.message.event, payload: d.message.payload, log: [], done: 0, waiting: null };
+      this.inbox = d.inbox.slice();
+    }
+    if (this.record !== undefined) {
+      this.record.event = m.status === RUNNING ? -1 : run.event;
+      this.record.payload = m.status === RUNNING ? null : run.payload;
+    }
+    this.replay = run.log;
+    this.done = run.done;
+    try {
+      if (run.kind === RUN_START) this.enter(m.state, run.payload);
+      else this.handle(run.event, run.payload);
+      this.machines[this.index] = { type: m.type, status: IDLE, state: this.state, vars: this.V, inbox: this.inbox, run: null };
+    } catch (signal) {
+      if (signal === SUSPEND || signal === BLOCK) {
+        const log = this.inputs.length === 0 ? run.log : [...run.log, ...this.inputs];
+        const waiting = signal === BLOCK ? this.waiting : null;
+        const next: Run = { kind: run.kind, event: run.event, payload: run.payload, log, done: this.newDone, waiting };
+        this.machines[this.index] = { type: m.type, status: RUNNING, state: m.state, vars: m.vars, inbox: this.inbox, run: next };
+      } else if (signal === HALT) {
+        this.machines[this.index] = { type: m.type, status: HALTED, state: this.state, vars: [], inbox: [], run: null };
+      } else if (signal instanceof Failure) return signal;
+      else if (signal instanceof RuntimeError) return this.wrap(signal) as Failure;
+      else throw signal;
+    }
+    return this.world();
+  }
+
+  private world(): World {
+    return { machines: this.machines, monitors: this.monitors };
+  }
+
+  // -- inputs -----------------------------------------------------------------------------------
+
+  private replayed(): LogEntry | undefined {
+    return this.replayPos < this.replay.length ? this.replay[this.replayPos++] : undefined;
+  }
+
+  choose(n: number): number {
+    const old = this.replayed();
+    if (old !== undefined) return old as number;
+    const q = this.scriptPos++;
+    const v = q < this.script.length ? this.script[q] : 0;
+    this.options[q] = n;
+    this.inputs.push(v);
+    return v;
+  }
+
+  /** Whether the observable operation reached now is to be carried out (not replayed). */
+  private visible(): boolean {
+    const k = this.opIndex++;
+    if (k < this.done) return false;
+    if (this.performed) {
+      this.newDone = k;
+      throw SUSPEND;
+    }
+    this.performed = true;
+    this.newDone = k + 1;
+    return true;
+  }
+
+  // -- observable operations ----------------------------------------------------------------------
+
+  send(target: Value, event: Value, payload: Value): void {
+    if (!(target instanceof Ref)) throw this.fail("runtime", "send to a null machine reference");
+    if (typeof event !== "number") throw this.fail("runtime", "send of a null event");
+    if (!this.visible()) return;
+    const message: Message = { event, payload: payload ?? null };
+    this.observe(event, message.payload);
+    const t = target.id;
+    if (t === this.index) this.inbox.push(message);
+    else {
+      const tm = this.machines[t];
+      if (tm.status !== HALTED) this.machines[t] = { ...tm, inbox: [...tm.inbox, message] };
+    }
+    this.record?.sends.push({ target: t, event, payload: message.payload });
+  }
+
+  announce(event: Value, payload: Value): void {
+    if (typeof event !== "number") throw this.fail("runtime", "announce of a null event");
+    if (!this.visible()) return;
+    this.observe(event, payload ?? null);
+    this.record?.announces.push({ event, payload: payload ?? null });
+  }
+
+  create(name: string, payload: Value): Ref {
+    if (!this.visible()) return this.replayed() as Ref;
+    const type = this.ctx.test.bindings[name];
+    if (type === undefined) throw this.fail("runtime", `the test does not bind a machine to ${name}`);
+    const id = this.machines.length;
+    this.machines.push(newMachine(this.ctx.program, type, payload ?? null));
+    const r = ref(id);
+    this.inputs.push(r);
+    this.record?.creates.push({ machine: id, type, payload: payload ?? null });
+    return r;
+  }
+
+  receive(table: number): { caseIndex: number; payload: Value } {
+    const cases = this.program.tables.receives[table];
+    let message = this.replayed() as Message | undefined;
+    if (message === undefined) {
+      const i = this.inbox.findIndex((msg) => cases.some((c) => c.includes(msg.event)));
+      if (i < 0) {
+        this.waiting = [...new Set(cases.flat())].sort((a, b) => a - b);
+        throw BLOCK;
+      }
+      message = this.inbox[i];
+      this.inbox.splice(i, 1);
+      this.inputs.push(message);
+    }
+    const event = message.event;
+    return { caseIndex: cases.findIndex((c) => c.includes(event)), payload: message.payload };
+  }
+
+  print(message: Value): void {
+    this.record?.prints.push(String(message));
+  }
+
+  /** Runs every monitor observing `event`, synchronously, before the event goes anywhere. */
+  private observe(event: number, payload: Value): void {
+    for (const position of this.ctx.observers[event] ?? []) {
+      const mon = this.monitors[position];
+      const runner = new MonitorRun(this.ctx, this.ctx.test.specs[position], mon);
+      try {
+        runner.handle(event, payload);
+      } catch (error) {
+        throw runner.wrap(error);
+      }
+      this.monitors[position] = { state: runner.state, vars: runner.V };
+      this.record?.monitorEvents.push({ monitor: position, event });
+    }
+  }
+}
+
+/** A monitor handling one observed event. Monitors make no choices and cannot send. */
+export class MonitorRun extends Runner {
+  constructor(ctx: TestContext, specType: number, mon: MonitorState) {
+    super(ctx.program, specType, mon.state, mon.vars, ctx.params, ctx.names);
+  }
+
+  choose(): number {
+    throw this.fail("runtime", "monitors cannot make nondeterministic choices");
+  }
+
+  print(): void {}
+}
+
+/** A machine as `new` makes it: in its start state, about to run the start state's entry. */
+export function newMachine(program: CompiledProgram, type: number, payload: Value): MachineState {
+  const m = program.model.machines[type];
+  const vars = m.vars.map((v) => program.defaultOf(v.type));
+  const hasEntry = m.states[m.start]?.entry !== undefined;
+  const run: Run | null = hasEntry ? { kind: RUN_START, event: -1, payload, log: [], done: 0, waiting: null } : null;
+  return { type, status: hasEntry ? RUNNING : IDLE, state: m.start, vars, inbox: [], run };
+}

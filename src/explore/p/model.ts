@@ -1,0 +1,228 @@
+// A test of a P model, as the search engine sees it: initial state, successors, acceptable ends and
+// hot monitors, all over the canonical encoding of the world. Successors of a state are every step
+// of every enabled machine (in machine order) under every combination of its choices (enumerated
+// like an odometer: run, note how many options each new choice had, advance the last one that
+// can advance, run again).
+import type { TestIR } from "../../ir/ir.ts";
+import type { Model, SuccessorSink } from "../engine/index.ts";
+import { Reader, Writer } from "../runtime/encode.ts";
+import type { Value } from "../runtime/values.ts";
+import { enabled, MachineRun, MonitorRun, newMachine, type StepRecord, type TestContext } from "./exec.ts";
+import { Names } from "./names.ts";
+import type { CompiledProgram } from "./program.ts";
+import { Failure } from "./signals.ts";
+import { HALTED, RUNNING, WorldCodec, type World } from "./world.ts";
+
+/** What one emission was, when a trace asks for it again. */
+export interface Emission {
+  readonly machine: number;
+  readonly world: World | undefined;
+  readonly failure: Failure | undefined;
+  readonly record: StepRecord | undefined;
+}
+
+export class PModel implements Model {
+  readonly name: string;
+  readonly monitorCount: number;
+  readonly ctx: TestContext;
+  readonly codec: WorldCodec;
+  private readonly writer = new Writer();
+
+  constructor(program: CompiledProgram, test: TestIR) {
+    const model = program.model;
+    this.name = test.name;
+    const params: Value[] = model.params.map((p, i) => test.paramValues[i] ?? program.defaultOf(p.type));
+    const observers: number[][] = model.events.map(() => []);
+    test.specs.forEach((spec, position) => {
+      for (const e of model.machines[spec].observes) observers[e].push(position);
+    });
+    this.ctx = { program, test, params, names: new Names(model), observers };
+    this.codec = new WorldCodec(model, test.specs, program.strings);
+    this.monitorCount = test.specs.length;
+  }
+
+  decode(state: Int32Array): World {
+    return this.codec.decode(new Reader(state, 0));
+  }
+
+  encode(world: World): Int32Array {
+    this.writer.reset();
+    this.codec.encode(world, this.writer);
+    return this.writer.toArray();
+  }
+
+  /**
+   * The world before anything runs: the main machine just created, monitors in their start states
+   * (their start entries run).
+   */
+  createdWorld(): World | Failure {
+    const { program, test } = this.ctx;
+    const monitors = [];
+    for (const spec of test.specs) {
+      const m = program.model.machines[spec];
+      const runner = new MonitorRun(this.ctx, spec, { state: m.start, vars: m.vars.map((v) => program.defaultOf(v.type)) });
+      try {
+        runner.enter(m.start, null);
+      } catch (error) {
+        const failure = runner.wrap(error);
+        if (failure instanceof Failure) return failure;
+        throw failure;
+      }
+      monitors.push({ state: runner.state, vars: runner.V });
+    }
+    return { machines: [newMachine(program, test.main, null)], monitors };
+  }
+
+  /**
+   * The initial states are what the main machine's first step (its start state's entry, up to its
+   * first observable operation after which it would interleave) can lead to: nothing else exists
+   * yet, so nothing can happen before it. One initial state per combination of its choices.
+   */
+  initial(out: SuccessorSink): void {
+    this.forEachInitial((next, failure) => {
+      if (failure !== undefined) out.fail(0, 0, failure.kind, failure.message);
+      else {
+        this.writer.reset();
+        this.codec.encode(next!, this.writer);
+        out.next(0, 0, this.writer.words, this.writer.length);
+      }
+    });
+  }
+
+  private forEachInitial(
+    emit: (next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+    record = false,
+  ): void {
+    const created = this.createdWorld();
+    if (created instanceof Failure) return emit(undefined, created, undefined);
+    if (!enabled(this.ctx, created, 0)) return emit(created, undefined, undefined);
+    this.forEachRun(created, 0, (next, failure, rec) => emit(next, failure, rec), record);
+  }
+
+  successors(state: Int32Array, length: number, out: SuccessorSink): void {
+    void length;
+    const world = this.decode(state);
+    this.forEachStep(world, (machine, next, failure) => {
+      if (failure !== undefined) out.fail(machine, machine, failure.kind, failure.message);
+      else {
+        this.writer.reset();
+        this.codec.encode(next!, this.writer);
+        out.next(machine, machine, this.writer.words, this.writer.length);
+      }
+    });
+  }
+
+  /** Every step from `world`, in emission order; with `record`, each step's record is kept. */
+  forEachStep(
+    world: World,
+    emit: (machine: number, next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+    record = false,
+  ): void {
+    for (let i = 0; i < world.machines.length; i++) {
+      if (enabled(this.ctx, world, i)) this.forEachRun(world, i, (next, failure, rec) => emit(i, next, failure, rec), record);
+    }
+  }
+
+  /** Every step of machine `i` from `world`: one per combination of its choices. */
+  private forEachRun(
+    world: World,
+    i: number,
+    emit: (next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+    record: boolean,
+  ): void {
+    this.ctx.names.use(world);
+    const script: number[] = [];
+    for (;;) {
+      const run = new MachineRun(this.ctx, world, i, script);
+      if (record) run.record = emptyRecord(i);
+      const result = run.execute();
+      if (result instanceof Failure) emit(undefined, result, run.record);
+      else emit(result, undefined, run.record);
+      if (!advance(script, run.options)) break;
+    }
+  }
+
+  /** The emission with `ordinal` from `state` (or among the initial states when `state` is null), recorded. */
+  emission(state: Int32Array | null, ordinal: number): Emission {
+    let found: Emission | undefined;
+    let n = 0;
+    if (state === null) {
+      this.forEachInitial((world, failure, record) => {
+        if (n++ === ordinal) found = { machine: 0, world, failure, record };
+      }, true);
+    } else {
+      this.forEachStep(
+        this.decode(state),
+        (machine, world, failure, record) => {
+          if (n++ === ordinal) found = { machine, world, failure, record };
+        },
+        true,
+      );
+    }
+    if (found === undefined) throw new Error(`no emission ${ordinal} from this state`);
+    return found;
+  }
+
+  acceptableEnd(state: Int32Array): boolean {
+    const world = this.decode(state);
+    return world.machines.every((m) => m.status !== RUNNING || m.run?.waiting === null);
+  }
+
+  hot(state: Int32Array, length: number, out: Uint32Array): void {
+    void length;
+    out.fill(0);
+    const world = this.decode(state);
+    const { program, test } = this.ctx;
+    world.monitors.forEach((mon, position) => {
+      const spec = program.model.machines[test.specs[position]];
+      if (spec.states[mon.state]?.temperature === "hot") out[position >> 5] |= 1 << (position & 31);
+    });
+  }
+
+  initialLabel(): string {
+    return `start ${this.ctx.program.model.machines[this.ctx.test.main].name}(0)`;
+  }
+
+  actionLabel(state: Int32Array, length: number, action: number): string {
+    void length;
+    const world = this.decode(state);
+    const m = world.machines[action];
+    return m === undefined ? `step of machine ${action}` : this.ctx.names.use(world).machineAt(action, m.type);
+  }
+
+  processLabel(process: number): string {
+    return `machine ${process}`;
+  }
+
+  monitorLabel(monitor: number): string {
+    const spec = this.ctx.test.specs[monitor];
+    return this.ctx.program.model.machines[spec]?.name ?? `monitor ${monitor}`;
+  }
+
+  /** Machines blocked in a receive in `world` (what a deadlock report names). */
+  blocked(world: World): number[] {
+    return world.machines.flatMap((m, i) => (m.status === RUNNING && m.run?.waiting != null ? [i] : []));
+  }
+
+  halted(world: World, i: number): boolean {
+    return world.machines[i]?.status === HALTED;
+  }
+}
+
+function emptyRecord(machine: number): StepRecord {
+  return { machine, event: -1, payload: null, sends: [], announces: [], creates: [], prints: [], monitorEvents: [] };
+}
+
+/** Advances the choice script like an odometer; false when every combination has been run. */
+function advance(script: number[], options: readonly number[]): boolean {
+  for (let q = options.length - 1; q >= 0; q--) {
+    const v = (script[q] ?? 0) + 1;
+    if (v < options[q]) {
+      script[q] = v;
+      script.length = q + 1;
+      for (let j = 0; j < q; j++) script[j] ??= 0;
+      return true;
+    }
+  }
+  return false;
+}

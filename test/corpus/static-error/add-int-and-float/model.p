@@ -1,0 +1,3 @@
+fun Scale(n: int, factor: float): float {
+    return n * factor;
+}

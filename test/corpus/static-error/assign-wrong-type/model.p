@@ -1,0 +1,9 @@
+machine Counter {
+    var count: int;
+
+    start state Counting {
+        entry {
+            count = "three";
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fun Narrow(n: int): string {
+    return n as string;
+}

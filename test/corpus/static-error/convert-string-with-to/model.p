@@ -1,0 +1,3 @@
+fun Parse(s: string): int {
+    return s to int;
+}

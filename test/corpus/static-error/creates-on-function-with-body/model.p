@@ -1,0 +1,8 @@
+machine Worker {
+    start state S {
+    }
+}
+
+fun Spawn() creates Worker {
+    new Worker();
+}

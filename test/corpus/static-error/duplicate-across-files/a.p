@@ -1,0 +1,2 @@
+type tId = int;
+event eJoin: tId;

@@ -1,0 +1,7 @@
+machine Session {
+    start state Active {
+        exit (reason: string) {
+            print reason;
+        }
+    }
+}

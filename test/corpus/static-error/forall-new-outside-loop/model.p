@@ -1,0 +1,3 @@
+event eNote: int;
+
+invariant notes: forall new (e: eNote) :: e is eNote;

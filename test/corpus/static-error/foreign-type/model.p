@@ -1,0 +1,9 @@
+// A type declared without a definition would come from foreign code.
+type tHandle;
+
+machine FileUser {
+    var handle: tHandle;
+
+    start state S {
+    }
+}

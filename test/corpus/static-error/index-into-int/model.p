@@ -1,0 +1,3 @@
+fun First(count: int): int {
+    return count[0];
+}

@@ -1,0 +1,9 @@
+machine Counter {
+    var limit: int;
+
+    start state Init {
+        entry {
+            limit = 3000000000;
+        }
+    }
+}

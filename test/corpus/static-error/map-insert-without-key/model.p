@@ -1,0 +1,3 @@
+fun Register(names: map[int, string]) {
+    names += ("anonymous");
+}

@@ -1,0 +1,5 @@
+type tPoint = (x: int, y: int);
+
+fun Height(p: tPoint): int {
+    return p.z;
+}

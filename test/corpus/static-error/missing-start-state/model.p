@@ -1,0 +1,11 @@
+event eConnect;
+
+machine Connection {
+    state Disconnected {
+        on eConnect goto Connected;
+    }
+
+    state Connected {
+        ignore eConnect;
+    }
+}

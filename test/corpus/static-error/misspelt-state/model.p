@@ -1,0 +1,13 @@
+event eGo;
+
+machine Traveller {
+    start state Waiting {
+        on eGo goto Travelling;
+    }
+
+    state Traveling {
+        entry {
+            goto Wiating;
+        }
+    }
+}

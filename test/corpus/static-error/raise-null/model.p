@@ -1,0 +1,7 @@
+machine Raiser {
+    start state S {
+        entry {
+            raise null;
+        }
+    }
+}

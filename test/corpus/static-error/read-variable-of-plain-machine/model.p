@@ -1,0 +1,8 @@
+machine Node {
+    var term: int;
+
+    start state S {
+    }
+}
+
+invariant terms: forall (m: machine) :: m.term >= 0;

@@ -1,0 +1,17 @@
+event eAck: int;
+event eNack;
+
+machine Waiter {
+    start state Waiting {
+        entry {
+            receive {
+                case eAck: (n: int) {
+                    print "ack";
+                }
+                case eNack, eAck: {
+                    print "nack";
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fun Reset(counter: int) {
+    return 0;
+}

@@ -1,0 +1,7 @@
+fun Size(n: int): int {
+    var x: int;
+    foreach (x in n) {
+        print "never";
+    }
+    return sizeof(n);
+}

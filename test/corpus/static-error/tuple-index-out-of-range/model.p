@@ -1,0 +1,3 @@
+fun Third(pair: (int, string)): int {
+    return pair.2;
+}

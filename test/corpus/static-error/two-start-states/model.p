@@ -1,0 +1,7 @@
+machine Engine {
+    start state Off {
+    }
+
+    start state Idle {
+    }
+}

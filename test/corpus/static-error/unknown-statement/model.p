@@ -1,0 +1,9 @@
+machine Worker {
+    var jobs: int;
+
+    start state Working {
+        entry {
+            jobs++;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+machine Greeter {
+    start state Greet {
+        entry {
+            print "hello, world;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+fun Log(msg: string) {
+    print msg;
+}
+
+fun Compute(): int {
+    var r: int;
+    r = Log("computing");
+    return r;
+}
