@@ -3,6 +3,7 @@
 // when the ones before it found no errors, so every message a user sees has one cause.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile, SourceSet } from "./diagnostics/source.ts";
 import type { Program } from "./ast/nodes.ts";
@@ -15,6 +16,22 @@ import { lowerProgram } from "./ir/lower.ts";
 /** The file extension of models. */
 export const MODEL_EXTENSION = ".p";
 
+/** The standard library of environment machines shipped with Pith: `std:timer` names `lib/std/timer.p`. */
+export const STD_FOLDER = fileURLToPath(new URL("../lib/std/", import.meta.url));
+const STD_PREFIX = "std:";
+
+/** The names of the standard library's files (`timer`, `failure-injector`, ...). */
+export function standardLibrary(): string[] {
+  try {
+    return readdirSync(STD_FOLDER)
+      .filter((f) => f.endsWith(MODEL_EXTENSION))
+      .map((f) => f.slice(0, -MODEL_EXTENSION.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 export interface LoadResult {
   readonly files: SourceFile[];
   /** Problems with the paths themselves (missing, unreadable, no model files): usage errors. */
@@ -22,13 +39,20 @@ export interface LoadResult {
 }
 
 /**
- * Reads the files of a model: each path is a `.p` file or a folder searched recursively for them
- * (like P's PSrc, PSpec and PTst folders). Files are read once each, in a sorted, stable order.
+ * Reads the files of a model: each path is a `.p` file, a folder searched recursively for them
+ * (like P's PSrc, PSpec and PTst folders), or `std:NAME` for a file of the standard library.
+ * Files are read once each, in a sorted, stable order.
  */
 export function loadModel(paths: readonly string[], cwd = process.cwd()): LoadResult {
   const problems: string[] = [];
   const found: string[] = [];
   for (const path of paths) {
+    if (path.startsWith(STD_PREFIX)) {
+      const name = path.slice(STD_PREFIX.length);
+      if (standardLibrary().includes(name)) found.push(join(STD_FOLDER, name + MODEL_EXTENSION));
+      else problems.push(`${path}: the standard library has no '${name}' (it has: ${standardLibrary().join(", ") || "nothing"})`);
+      continue;
+    }
     const absolute = resolve(cwd, path);
     let isDirectory: boolean;
     try {
@@ -46,7 +70,9 @@ export function loadModel(paths: readonly string[], cwd = process.cwd()): LoadRe
   const unique = [...new Set(found)].sort();
   const files: SourceFile[] = [];
   for (const absolute of unique) {
-    const shown = relative(cwd, absolute) || absolute;
+    const shown = absolute.startsWith(STD_FOLDER)
+      ? STD_PREFIX + absolute.slice(STD_FOLDER.length, -MODEL_EXTENSION.length)
+      : relative(cwd, absolute) || absolute;
     try {
       files.push(new SourceFile(shown.split(sep).join("/"), readFileSync(absolute, "utf8")));
     } catch (error) {

@@ -7,8 +7,10 @@ import { EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { explainCommand } from "./explain.ts";
 import { processOutput, type Output } from "./io.ts";
 import { typecheckCommand } from "./typecheck.ts";
+import { checkCommand } from "./check.ts";
+import { replayCommand } from "./replay.ts";
 
-export const commands: readonly Command[] = [typecheckCommand, explainCommand];
+export const commands: readonly Command[] = [checkCommand, replayCommand, typecheckCommand, explainCommand];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -37,7 +37,7 @@ export class StatementParser extends ExpressionParser {
           ALT: () => {
             const v = this.SUBRULE(this.varDecl);
             this.ACTION(() => {
-              if (statements.length > 0) this.lateVars.push(v);
+              if (statements.length > 0 && v !== undefined) this.lateVars.push(v); // undefined: dropped by error recovery
               vars.push(v);
             });
           },

@@ -6,6 +6,8 @@
 // override the fixed seed and the number of inputs (see harness.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { frontEnd } from "../../src/driver.ts";
+import { SourceFile } from "../../src/diagnostics/source.ts";
 import { Choices, choiceArray } from "./choices.ts";
 import { expectNoCrash, fuzzSettings } from "./harness.ts";
 import { loadCorpus, mutatedModel } from "./mutate.ts";
@@ -49,9 +51,6 @@ describe("the program generator", () => {
     expect(outcome.ok, `errors in generated models: ${JSON.stringify([...outcome.errors])}`).toBeGreaterThanOrEqual(190);
   });
 });
-
-import { frontEnd } from "../../src/driver.ts";
-import { SourceFile } from "../../src/diagnostics/source.ts";
 
 /** The codes of the errors of a model; a crash counts as no error (the properties look for those). */
 function diagnosticsOf(text: string): string[] {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { frontEnd } from "../../src/driver.ts";
 import { SourceFile } from "../../src/diagnostics/source.ts";
 import { KNOWN_CRASHES } from "./known-crashes.ts";
-import { minimise, signature, type ModelFile } from "./minimise.ts";
+import { crashOf, minimise, signature, type ModelFile } from "./minimise.ts";
 
 export const DEFAULT_SEED = 20_240_601;
 export const DEFAULT_RUNS = 10_500;
@@ -63,9 +63,10 @@ export function expectNoCrash(inputs: fc.Arbitrary<ModelFile[]>, runs: number, s
   const report = fc.defaultReportMessage(details) ?? "property failed";
   const counterexample = details.counterexample?.[0];
   if (counterexample === undefined) throw new Error(report);
-  const minimal = minimise(counterexample);
+  const crash = crashOf(counterexample);
+  const minimal = minimise(counterexample, crash);
   throw new Error(
-    `${report}\n\nPITH_FUZZ_SEED=${seed} replays this run. The input after delta debugging:\n` +
+    `${report}\n\nThe crash: ${crash}\nPITH_FUZZ_SEED=${seed} replays this run. The input after delta debugging:\n` +
       minimal.map((f) => `--- ${f.path}\n${f.text}`).join("\n") +
       `\n\nAs a regression case: ${JSON.stringify(minimal)}`,
   );

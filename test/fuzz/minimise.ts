@@ -24,9 +24,12 @@ export function crashOf(files: readonly ModelFile[]): string | undefined {
 
 export function signature(error: unknown): string {
   if (!(error instanceof Error)) return `non-error thrown: ${String(error)}`;
-  const frame = (error.stack ?? "").split("\n").find((line) => line.trimStart().startsWith("at "));
-  const where = frame === undefined ? "?" : frame.trim().replace(/:\d+:\d+\)?$/, "").replace(/\(?file:\/\/\S*\/(src|test)\//, "$1/");
-  return `${error.name}: ${error.message.replace(/\d+/g, "N")} (${where})`;
+  const frame = (error.stack ?? "").split("\n").find((line) => line.trimStart().startsWith("at ")) ?? "";
+  // `at fn (file:///.../src/x.ts:1:2)` or `at /.../src/x.ts:1:2`: keep the function and the path in the repository.
+  const match = /^\s*at (?:(.*?) \()?(.*?)(?::\d+:\d+)?\)?$/.exec(frame);
+  const fn = match?.[1] ?? "<anonymous>";
+  const file = (match?.[2] ?? "?").replace(/^.*?\/((?:src|test|node_modules)\/)/, "$1");
+  return `${error.name}: ${error.message.replace(/\d+/g, "N")} (at ${fn} ${file})`;
 }
 
 /** The smallest input found that still crashes with `wanted`'s signature. */

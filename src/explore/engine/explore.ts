@@ -14,6 +14,7 @@ import type { Finding, Search } from "./search.ts";
 import { Simulation } from "./simulate.ts";
 import { snapshot, type SearchMode, type Stats } from "./stats.ts";
 import { replay } from "./trace.ts";
+// The project's exhaustiveness helper; it lives with the AST but knows nothing of it.
 import { unreachable } from "../../ast/nodes.ts";
 
 export interface ExploreOptions {
@@ -126,11 +127,12 @@ function* drive(model: Model, options: ExploreOptions): Generator<void, CheckRes
         return unreachable(status);
     }
     const now = performance.now();
-    const stop = watch.check(now, search.counters().expanded);
+    const counters = search.counters();
+    const stop = watch.check(now, counters.expanded);
     if (stop !== null) return finish("inconclusive", { reason: stop });
-    if (options.onProgress !== undefined && search.counters().distinct >= nextProgress) {
+    if (options.onProgress !== undefined && counters.distinct >= nextProgress) {
       options.onProgress(stats());
-      nextProgress = search.counters().distinct + progressEvery;
+      nextProgress = counters.distinct + progressEvery;
     }
     if (now - lastYield >= yieldEveryMs) {
       yield;

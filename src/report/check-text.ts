@@ -1,0 +1,120 @@
+// The explorer's results for people: one line per test with its verdict and statistics, and for
+// a violation the numbered counterexample (the machine that moved, its state, the event it
+// handled, what it sent and created, how its variables changed, what the monitors saw).
+import pc from "picocolors";
+import type { SourceSet, Span } from "../diagnostics/source.ts";
+import type { TestOutcome, ViolationReport } from "../explore/check.ts";
+import type { StepView } from "../explore/p/trace.ts";
+
+type Paint = (s: string) => string;
+
+interface Palette {
+  readonly ok: Paint;
+  readonly bad: Paint;
+  readonly warn: Paint;
+  readonly dim: Paint;
+  readonly bold: Paint;
+}
+
+function palette(color: boolean): Palette {
+  const id: Paint = (s) => s;
+  return color
+    ? { ok: pc.green, bad: pc.red, warn: pc.yellow, dim: pc.dim, bold: pc.bold }
+    : { ok: id, bad: id, warn: id, dim: id, bold: id };
+}
+
+export function location(span: Span | undefined, sources: SourceSet): string | undefined {
+  if (span === undefined) return undefined;
+  const file = sources.get(span.file);
+  if (file === undefined) return span.file;
+  const p = file.position(span.start);
+  return `${span.file}:${p.line}:${p.column}`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export function statsLine(o: TestOutcome): string {
+  const s = o.stats;
+  const parts = [
+    `${count(s.distinct)} distinct states`,
+    `${count(s.transitions)} transitions`,
+    `depth ${s.maxDepth}`,
+    `${(s.elapsedMs / 1000).toFixed(2)} s`,
+  ];
+  if (s.seed !== undefined) parts.push(`seed ${s.seed}`, `${count(s.runs ?? 0)} runs`);
+  return parts.join(", ");
+}
+
+const REASONS: Record<string, string> = {
+  states: "the state budget ran out",
+  depth: "the depth budget cut the search",
+  time: "the time budget ran out",
+  memory: "the memory budget ran out",
+  aborted: "interrupted",
+};
+
+export function verdictLine(o: TestOutcome, p: Palette): string {
+  switch (o.verdict) {
+    case "pass":
+      return `${p.ok("pass")}          ${o.test}: ${statsLine(o)}${o.exhaustive ? "" : p.dim(" (not exhaustive: random runs)")}`;
+    case "violation":
+      return `${p.bad("violation")}     ${o.test}: ${o.violation?.kind}: ${o.violation?.message}`;
+    case "inconclusive":
+      return `${p.warn("inconclusive")}  ${o.test}: ${REASONS[o.reason ?? ""] ?? "stopped early"} after ${statsLine(o)}`;
+  }
+}
+
+function stepLines(step: StepView, p: Palette): string[] {
+  const head =
+    step.kind === "start"
+      ? `${step.machine} starts in ${step.stateAfter}`
+      : step.kind === "continue"
+        ? `${step.machine} in ${step.stateBefore} goes on`
+        : `${step.machine} in ${step.stateBefore} handles ${step.event}${step.payload === undefined ? "" : ` ${step.payload}`}`;
+  const lines = [`${String(step.index).padStart(3)}. ${p.bold(head)}`];
+  const detail = (s: string) => lines.push(`       ${s}`);
+  for (const c of step.creates) detail(`creates ${c}`);
+  for (const s of step.sends) detail(`sends ${s.event}${s.payload === undefined ? "" : ` ${s.payload}`} to ${s.to}`);
+  for (const a of step.announces) detail(`announces ${a.event}${a.payload === undefined ? "" : ` ${a.payload}`}`);
+  for (const m of step.monitors) detail(p.dim(`monitor ${m.monitor} observes ${m.event} -> ${m.stateAfter}`));
+  for (const c of step.changes) detail(`${c.name}: ${c.before} -> ${c.after}`);
+  for (const s of step.prints) detail(p.dim(`print: ${s}`));
+  if (step.kind !== "start" && step.stateAfter !== step.stateBefore && step.stateAfter !== "" && step.status === undefined) {
+    detail(`goes to ${step.stateAfter}`);
+  }
+  if (step.status === "blocked") detail("waits in a receive");
+  if (step.status === "halted") detail("halts");
+  if (step.status === "running") detail(p.dim("(part way through the handler)"));
+  return lines;
+}
+
+export function traceText(v: ViolationReport, sources: SourceSet, color: boolean): string {
+  const p = palette(color);
+  const lines: string[] = [`Counterexample (${v.steps.length} step${v.steps.length === 1 ? "" : "s"}):`];
+  for (const step of v.steps) lines.push(...stepLines(step, p));
+  if (v.cycle !== undefined) {
+    lines.push(`  then, forever (${v.cycle.length} step${v.cycle.length === 1 ? "" : "s"} that repeat):`);
+    for (const step of v.cycle) lines.push(...stepLines(step, p));
+  }
+  const at = location(v.span, sources);
+  const what = v.kind === "liveness" && v.monitor !== undefined ? `${v.kind} (monitor ${v.monitor})` : v.kind;
+  lines.push(`  ${p.bad("x")} ${what}: ${v.message}${at === undefined ? "" : ` at ${at}`}`);
+  return lines.join("\n") + "\n";
+}
+
+/** All results, each violation followed by its counterexample, and a summary line. */
+export function checkText(outcomes: readonly TestOutcome[], sources: SourceSet, color: boolean): string {
+  const p = palette(color);
+  const parts: string[] = [];
+  for (const o of outcomes) {
+    parts.push(verdictLine(o, p));
+    if (o.violation !== undefined) parts.push(traceText(o.violation, sources, color) + `  ${p.dim(statsLine(o))}`);
+  }
+  const tally = (v: string) => outcomes.filter((o) => o.verdict === v).length;
+  parts.push(
+    `${outcomes.length} test${outcomes.length === 1 ? "" : "s"}: ${tally("pass")} passed, ${tally("violation")} violated, ${tally("inconclusive")} inconclusive`,
+  );
+  return parts.join("\n") + "\n";
+}
