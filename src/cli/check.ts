@@ -1,5 +1,6 @@
 // `pith check`: explore every test of a model to a verdict and print the counterexamples.
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { renderText } from "../diagnostics/render.ts";
 import { frontEnd, hasErrors, loadModel, type FrontEndResult } from "../driver.ts";
 import { checkTests, selectTests, withParams, type CheckOptions, type TestOutcome } from "../explore/check.ts";
@@ -175,7 +176,7 @@ function writeTraces(ctx: CommandContext, front: FrontEndResult, outcomes: reado
     const model = new PModel(program, test);
     const doc = traceDocument(model, o, files, location(o.violation!.span, front.sources));
     const target = violated.length === 1 ? path : path.replace(/(\.json)?$/, `.${o.test.replace(/[^A-Za-z0-9_=.-]+/g, "_")}.json`);
-    writeFileSync(target, JSON.stringify(doc, null, 2) + "\n");
+    writeFileSync(resolve(ctx.io.cwd, target), JSON.stringify(doc, null, 2) + "\n");
     if (!flag(ctx.options, "quiet")) ctx.io.err(`counterexample of ${o.test} written to ${target}\n`);
   });
 }

@@ -111,7 +111,8 @@ function planMembers(c: Choices, world: World, m: MachinePlan): void {
 }
 
 function body(world: World, machine: MachinePlan | undefined, params: readonly Var[], ret: Ty | undefined): Body {
-  return { world, machine, vars: [...(machine?.vars ?? []), ...world.params, ...params], formula: false, locals: [], ret, loops: 0 };
+  const vars = [...(machine?.vars ?? []), ...world.params, ...params];
+  return { world, machine, vars, params, formula: false, locals: [], ret, loops: 0 };
 }
 
 /** `(p: T) { ... }` or `{ ... }`: an anonymous handler taking the payload, or not. */

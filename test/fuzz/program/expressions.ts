@@ -9,7 +9,7 @@ import {
   INT,
   STRING,
   list,
-  mentionsMachine,
+  isLoose,
   norm,
   randomTy,
   sameTy,
@@ -114,6 +114,7 @@ function builders(c: Choices, s: Scope, t: Ty, depth: number): Builder[] {
   for (const f of callables(s)) if (f.ret !== undefined && sameTy(f.ret, t)) out.push(() => call(c, s, f, depth));
   const anyVar = s.vars.find((v) => norm(v.t).k === "any");
   if (anyVar !== undefined) out.push(() => `(${anyVar.name} as ${printTy(t)})`);
+  if (!spec(s) && !s.formula) out.push(() => `choose(${sub({ k: c.pick(["seq", "set"] as const), e: t })})`);
   switch (n.k) {
     case "int":
       out.push(
@@ -158,11 +159,20 @@ function builders(c: Choices, s: Scope, t: Ty, depth: number): Builder[] {
       break;
     case "ref":
       if (!spec(s) && !s.formula) out.push(() => newMachine(c, s, n.name, depth));
-      if (s.machine?.name === n.name && !spec(s) && !s.formula) out.push(() => "this");
+      if (s.machine?.name === n.name && n.iface !== true && !spec(s) && !s.formula) out.push(() => "this");
       break;
     case "machine":
-      if (s.machine !== undefined && !spec(s)) out.push(() => "this");
-      for (const m of s.world.machines) if (!m.spec && !s.formula && !spec(s)) out.push(() => newMachine(c, s, m.name, depth));
+      if (s.machine !== undefined && !spec(s) && !s.formula) out.push(() => "this");
+      if (!spec(s) && !s.formula) {
+        for (const m of s.world.machines) if (!m.spec) out.push(() => newMachine(c, s, m.name, depth));
+        for (const i of s.world.interfaces) out.push(() => newMachine(c, s, i.name, depth));
+      }
+      break;
+    case "data":
+      out.push(() => {
+        const t = randomTy(c, s.world, 1);
+        return sub(isLoose(t) ? INT : t);
+      });
       break;
     case "event":
       out.push(() => "halt");
@@ -206,9 +216,10 @@ function collectionTy(c: Choices, s: Scope): Ty {
   return { k: c.pick(["seq", "set"] as const), e: randomTy(c, s.world, 0) };
 }
 
+/** `new M(payload)` for a machine or an interface. */
 function newMachine(c: Choices, s: Scope, name: string, depth: number): string {
-  const m = s.world.machines.find((x) => x.name === name);
-  const payload = m?.states[0]?.entryParam;
+  const iface = s.world.interfaces.find((i) => i.name === name);
+  const payload = iface !== undefined ? iface.payload : s.world.machines.find((x) => x.name === name)?.states[0]?.entryParam;
   return `new ${name}(${payload === undefined ? "" : expr(c, s, payload, depth - 1)})`;
 }
 
@@ -221,7 +232,7 @@ function boolBuilders(c: Choices, s: Scope, depth: number): Builder[] {
       // Two machine references of different machine types are not comparable, even where both
       // are written for a `machine`: compare only types that hold none.
       const t = randomTy(c, s.world, 1);
-      const u = mentionsMachine(t) ? INT : t;
+      const u = isLoose(t) ? INT : t;
       return `(${sub(u)} ${c.pick(["==", "!="])} ${sub(u)})`;
     },
     () => {

@@ -23,6 +23,8 @@ import {
 export interface Body extends Scope {
   /** Declared at the top of this body; grows as statements ask for variables. */
   readonly locals: Var[];
+  /** The parameters of this function: in its own scope, so no local may take their names. */
+  readonly params: readonly Var[];
   readonly ret: Ty | undefined;
   readonly loops: number;
 }
@@ -31,13 +33,29 @@ const STEP = "    ";
 
 /** `{ var ...; statements }` at the given indentation. */
 export function functionBody(c: Choices, b: Body, depth: number, indent: string): string {
+  // Now and then a local takes the name of a machine variable (or of a variable of an enclosing
+  // function), which it hides in the whole body.
+  const hidden = c.chance(0.1) ? c.maybePick(b.vars.filter((v) => v.fixed !== true && !b.locals.includes(v) && !b.params.includes(v))) : undefined;
+  if (hidden !== undefined) {
+    b.vars.splice(b.vars.indexOf(hidden), 1);
+    const v = { name: hidden.name, t: randomTy(c, b.world, 1) };
+    b.locals.push(v);
+    b.vars.push(v);
+  }
   const statements = list(c, 0, 5, () => stmt(c, b, depth, indent + STEP));
   if (b.ret !== undefined) statements.push(`${indent}${STEP}return ${expr(c, b, b.ret, depth)};`);
-  const vars = b.locals.map((v) => `${indent}${STEP}var ${v.name}: ${printTy(v.t)};`);
+  // Locals of one type share a declaration now and then: `var a, b: int;`.
+  const groups = new Map<string, Var[]>();
+  for (const v of b.locals) {
+    const group = c.chance(0.3) ? `${printTy(v.t)}` : `${printTy(v.t)}#${v.name}`;
+    groups.set(group, [...(groups.get(group) ?? []), v]);
+  }
+  const vars = [...groups.values()].map((vs) => `${indent}${STEP}var ${vs.map((v) => v.name).join(", ")}: ${printTy(vs[0].t)};`);
   return `{\n${[...vars, ...statements].join("\n")}\n${indent}}`;
 }
 
-function local(c: Choices, b: Body, t: Ty): string {
+/** A new local of type t, declared at the top of the body. */
+function local(b: Body, t: Ty): string {
   const v = { name: fresh(b.world, "l"), t };
   b.locals.push(v);
   b.vars.push(v);
@@ -51,6 +69,7 @@ function block(c: Choices, b: Body, depth: number, indent: string): string {
 
 /** `e` or `e, payload` or `e, a, b` (an unnamed tuple payload spread over several arguments). */
 function eventAndPayload(c: Choices, b: Body, e: EventInfo, depth: number): string {
+  if (c.chance(0.05)) return "halt";
   if (e.payload === undefined) return e.name;
   const n = norm(e.payload);
   if (n.k === "tuple" && n.es.length > 1 && c.chance(0.5)) return `${e.name}, ${n.es.map((t) => expr(c, b, t, depth)).join(", ")}`;
@@ -73,7 +92,7 @@ export function stmt(c: Choices, b: Body, depth: number, indent: string): string
       () => {
         const coll = randomTy(c, b.world, 1);
         const collection: Ty = ["seq", "set", "map"].includes(norm(coll).k) ? coll : { k: "seq", e: coll };
-        const item = local(c, b, elementOf(collection) ?? INT);
+        const item = local(b, elementOf(collection) ?? INT);
         const loop = block(c, { ...b, loops: b.loops + 1 }, depth, indent);
         return `foreach (${item} in ${expr(c, b, collection, depth)})${loopInvariants(c, b, depth, indent)} ${loop}`;
       },
@@ -96,8 +115,8 @@ export function stmt(c: Choices, b: Body, depth: number, indent: string): string
   const machines = b.world.machines.filter((m) => !m.spec);
   if (!isSpec && machines.length > 0) {
     options.push(() => {
-      const m = c.pick(machines);
-      const payload = m.states[0]?.entryParam;
+      const m = c.pick([...machines, ...b.world.interfaces]);
+      const payload = "states" in m ? m.states[0]?.entryParam : m.payload;
       return `new ${m.name}(${payload === undefined ? "" : expr(c, b, payload, depth)});`;
     });
   }
@@ -115,7 +134,7 @@ function assign(c: Choices, b: Body, depth: number): string {
   const targets = reads(c, b, depth).filter((r) => r.root.fixed !== true);
   if (targets.length === 0 || c.chance(0.1)) {
     const t = randomTy(c, b.world, 1);
-    return `${local(c, b, t)} = ${expr(c, b, t, depth)};`;
+    return `${local(b, t)} = ${expr(c, b, t, depth)};`;
   }
   const target = c.pick(targets);
   return `${target.text()} = ${expr(c, b, target.t, depth)};`;
@@ -126,7 +145,7 @@ function update(c: Choices, b: Body, depth: number): string {
   const collections = reads(c, b, depth).filter((r) => r.root.fixed !== true && ["seq", "set", "map"].includes(norm(r.t).k));
   if (collections.length === 0) {
     const t: Ty = { k: "seq", e: randomTy(c, b.world, 1) };
-    return `${local(c, b, t)} = ${expr(c, b, t, depth)};`;
+    return `${local(b, t)} = ${expr(c, b, t, depth)};`;
   }
   const target = c.pick(collections);
   const n = norm(target.t);
@@ -164,7 +183,8 @@ function receive(c: Choices, b: Body, depth: number, indent: string): string {
     if (available.length === 0) return "";
     const e = available.splice(c.int(available.length), 1)[0];
     const param = e.payload !== undefined && c.chance(0.7) ? { name: fresh(b.world, "p"), t: e.payload } : undefined;
-    const inner: Body = { ...b, vars: [...b.vars, ...(param === undefined ? [] : [param])], locals: [], ret: undefined, loops: 0 };
+    const params = param === undefined ? [] : [param];
+    const inner: Body = { ...b, vars: [...b.vars, ...params], params, locals: [], ret: undefined, loops: 0 };
     const head = param === undefined ? "" : `(${param.name}: ${printTy(param.t)}) `;
     return `${indent}${STEP}case ${e.name}: ${head}${functionBody(c, inner, depth - 1, indent + STEP)}`;
   }).filter((x) => x !== "");

@@ -5,14 +5,14 @@
 import type { Choices } from "../choices.ts";
 
 export type Ty =
-  | { readonly k: "int" | "bool" | "string" | "float" | "event" | "machine" | "any" }
+  | { readonly k: "int" | "bool" | "string" | "float" | "event" | "machine" | "any" | "data" }
   | { readonly k: "seq" | "set"; readonly e: Ty }
   | { readonly k: "map"; readonly key: Ty; readonly v: Ty }
   | { readonly k: "tuple"; readonly es: readonly Ty[] }
   | { readonly k: "ntuple"; readonly fs: readonly Field[] }
   | { readonly k: "enum"; readonly name: string; readonly elems: readonly string[] }
-  /** A machine type, by the machine's name. */
-  | { readonly k: "ref"; readonly name: string }
+  /** A machine or interface type, by its name. */
+  | { readonly k: "ref"; readonly name: string; readonly iface?: boolean }
   | { readonly k: "alias"; readonly name: string; readonly t: Ty };
 
 export interface Field {
@@ -27,6 +27,7 @@ export const FLOAT: Ty = { k: "float" };
 export const EVENT: Ty = { k: "event" };
 export const MACHINE: Ty = { k: "machine" };
 export const ANY: Ty = { k: "any" };
+export const DATA: Ty = { k: "data" };
 
 export interface Var {
   readonly name: string;
@@ -61,10 +62,19 @@ export interface MachinePlan {
   readonly observes: string[];
 }
 
+/** `interface I(T) receives ...;`, bound to `machine` in the tests' modules. */
+export interface InterfacePlan {
+  readonly name: string;
+  readonly machine: string;
+  readonly payload: Ty | undefined;
+}
+
 export interface World {
   readonly enums: Extract<Ty, { k: "enum" }>[];
   readonly aliases: Extract<Ty, { k: "alias" }>[];
   readonly events: EventInfo[];
+  readonly eventsets: { readonly name: string; readonly events: readonly string[] }[];
+  readonly interfaces: InterfacePlan[];
   readonly machines: MachinePlan[];
   readonly funs: FunSig[];
   readonly pures: FunSig[];
@@ -75,7 +85,19 @@ export interface World {
 }
 
 export function newWorld(wrongRate: number): World {
-  return { enums: [], aliases: [], events: [], machines: [], funs: [], pures: [], params: [], wrongRate, counter: 0 };
+  return {
+    enums: [],
+    aliases: [],
+    events: [],
+    eventsets: [],
+    interfaces: [],
+    machines: [],
+    funs: [],
+    pures: [],
+    params: [],
+    wrongRate,
+    counter: 0,
+  };
 }
 
 /** A name no other declaration uses: `prefix` followed by a number. */
@@ -134,23 +156,28 @@ export function printTy(t: Ty): string {
   }
 }
 
-/** True when the type holds a machine reference (not `data`; not allowed in some positions). */
-export function mentionsMachine(t: Ty): boolean {
+/**
+ * True when an expression written for the type may get a narrower type: a machine reference (the
+ * machine type of a `new`), `any` or `data` (the type of whatever value was put there), or a
+ * composite holding one. Two such expressions are not always comparable with each other.
+ */
+export function isLoose(t: Ty): boolean {
   const n = norm(t);
   switch (n.k) {
     case "machine":
     case "ref":
     case "any":
+    case "data":
       return true;
     case "seq":
     case "set":
-      return mentionsMachine(n.e);
+      return isLoose(n.e);
     case "map":
-      return mentionsMachine(n.key) || mentionsMachine(n.v);
+      return isLoose(n.key) || isLoose(n.v);
     case "tuple":
       return n.es.some(mentionsMachine);
     case "ntuple":
-      return n.fs.some((f) => mentionsMachine(f.t));
+      return n.fs.some((f) => isLoose(f.t));
     default:
       return false;
   }
@@ -167,10 +194,12 @@ export function randomTy(c: Choices, world: World, depth: number): Ty {
     () => EVENT,
     () => MACHINE,
     () => ANY,
+    () => DATA,
   ];
   if (world.enums.length > 0) options.push(() => c.pick(world.enums));
   if (world.aliases.length > 0) options.push(() => c.pick(world.aliases));
   if (machines.length > 0) options.push(() => ({ k: "ref", name: c.pick(machines).name }));
+  if (world.interfaces.length > 0) options.push(() => ({ k: "ref", name: c.pick(world.interfaces).name, iface: true }));
   if (depth > 0) {
     options.push(
       () => ({ k: "seq", e: randomTy(c, world, depth - 1) }),
