@@ -9,7 +9,7 @@ const TERMINAL_EVERY_MS = 200;
 export class Progress {
   private readonly io: Output;
   private readonly silent: boolean;
-  private lastAt = 0;
+  private lastAt = Date.now();
   private shown = false;
 
   constructor(io: Output, silent: boolean) {

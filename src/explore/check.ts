@@ -67,9 +67,11 @@ export async function checkTests(model: ModelIR, tests: readonly TestIR[], optio
 
 export async function checkTest(program: CompiledProgram, test: TestIR, options: CheckOptions): Promise<TestOutcome> {
   const model = new PModel(program, test);
+  const liveness = options.liveness && model.monitorCount > 0;
+  model.emitSelfLoops = liveness;
   const result = await explore(model, {
     mode: options.mode,
-    liveness: options.liveness && model.monitorCount > 0,
+    liveness,
     budget: options.budget,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.runs !== undefined ? { runs: options.runs } : {}),

@@ -31,6 +31,11 @@ export function location(span: Span | undefined, sources: SourceSet): string | u
   return `${span.file}:${p.line}:${p.column}`;
 }
 
+/** As TLC prints it: an order of magnitude, or below 1e-18. */
+function collision(p: number): string {
+  return p < 1e-18 ? "< 1e-18" : `~${p.toExponential(0)}`;
+}
+
 function count(n: number): string {
   return n.toLocaleString("en-US");
 }
@@ -44,6 +49,7 @@ export function statsLine(o: TestOutcome): string {
     `${(s.elapsedMs / 1000).toFixed(2)} s`,
   ];
   if (s.seed !== undefined) parts.push(`seed ${s.seed}`, `${count(s.runs ?? 0)} runs`);
+  else if (o.exhaustive) parts.push(`fingerprint collision probability ${collision(s.collisionProbability)}`);
   return parts.join(", ");
 }
 

@@ -91,14 +91,14 @@ class FunctionWriter {
         return `(${this.expr(e.target)})[${e.index}]`;
       case "index": {
         const op = e.collection === "seq" ? "seqGet" : e.collection === "set" ? "setGet" : "mapGet";
-        return `R.${op}(${this.expr(e.target)}, ${this.expr(e.key)})`;
+        return `R_${op}(${this.expr(e.target)}, ${this.expr(e.key)})`;
       }
       case "keys":
-        return `R.mapKeys(${this.expr(e.operand)})`;
+        return `R_mapKeys(${this.expr(e.operand)})`;
       case "values":
-        return `R.mapValues(${this.expr(e.operand)})`;
+        return `R_mapValues(${this.expr(e.operand)})`;
       case "sizeof":
-        return `R.sizeOf(${this.expr(e.operand)})`;
+        return `R_sizeOf(${this.expr(e.operand)})`;
       case "default":
         return `rt.defaultOf(${this.constant(e.type)})`;
       case "new":
@@ -112,10 +112,10 @@ class FunctionWriter {
         return this.binary(e);
       case "in": {
         const op = e.collection === "seq" ? "seqHas" : e.collection === "set" ? "setHas" : "mapHas";
-        return `R.${op}(${this.expr(e.target)}, ${this.expr(e.element)})`;
+        return `R_${op}(${this.expr(e.target)}, ${this.expr(e.element)})`;
       }
       case "cast":
-        return `R.castTo(${this.expr(e.operand)}, ${this.constant(e.type)})`;
+        return `R_castTo(${this.expr(e.operand)}, ${this.constant(e.type)})`;
       case "coerce":
         return this.coerce(e.operand, e.type);
       case "choose":
@@ -163,9 +163,9 @@ class FunctionWriter {
       case "*":
         return int ? `Math.imul(${l}, ${r})` : `(${l} * ${r})`;
       case "/":
-        return int ? `R.intDiv(${l}, ${r})` : `(${l} / ${r})`;
+        return int ? `R_intDiv(${l}, ${r})` : `(${l} / ${r})`;
       case "%":
-        return int ? `R.intMod(${l}, ${r})` : `(${l} % ${r})`;
+        return int ? `R_intMod(${l}, ${r})` : `(${l} % ${r})`;
       case "<":
       case "<=":
       case ">":
@@ -174,7 +174,7 @@ class FunctionWriter {
       case "==":
       case "!=": {
         const primitive = PRIMITIVE_EQUALITY.has(e.left.type.kind) || PRIMITIVE_EQUALITY.has(e.right.type.kind);
-        const test = primitive ? `(${l} === ${r})` : `R.equalValues(${l}, ${r})`;
+        const test = primitive ? `(${l} === ${r})` : `R_equalValues(${l}, ${r})`;
         return e.op === "==" ? test : `!${test}`;
       }
       case "&&":
@@ -190,7 +190,7 @@ class FunctionWriter {
 
   private coerce(operand: ExprIR, to: Type): string {
     const x = this.expr(operand);
-    if (to.kind === "Int" && operand.type.kind === "Float") return `R.floatToInt(${x})`;
+    if (to.kind === "Int" && operand.type.kind === "Float") return `R_floatToInt(${x})`;
     if (to.kind === "Enum") return `rt.toEnum(${x}, ${this.constant(to.name)})`;
     return x;
   }
@@ -207,7 +207,7 @@ class FunctionWriter {
       case "get":
         return `(${this.read(l.target, keys)})[${l.index}]`;
       case "index":
-        return `R.${l.collection === "seq" ? "seqGet" : "mapGet"}(${this.read(l.target, keys)}, ${keys.get(l)})`;
+        return `R_${l.collection === "seq" ? "seqGet" : "mapGet"}(${this.read(l.target, keys)}, ${keys.get(l)})`;
     }
   }
 
@@ -223,10 +223,10 @@ class FunctionWriter {
       case "var":
         return this.emit(depth, `V[${l.slot}] = ${value};`);
       case "get":
-        return this.assign(depth, l.target, `R.tupleSet(${this.read(l.target, keys)}, ${l.index}, ${value})`, keys);
+        return this.assign(depth, l.target, `R_tupleSet(${this.read(l.target, keys)}, ${l.index}, ${value})`, keys);
       case "index": {
         const op = l.collection === "seq" ? "seqSet" : "mapSet";
-        return this.assign(depth, l.target, `R.${op}(${this.read(l.target, keys)}, ${keys.get(l)}, ${value})`, keys);
+        return this.assign(depth, l.target, `R_${op}(${this.read(l.target, keys)}, ${keys.get(l)}, ${value})`, keys);
       }
     }
   }
@@ -265,17 +265,17 @@ class FunctionWriter {
           const value = this.expr(s.value);
           updated =
             s.collection === "seq"
-              ? `R.seqInsert(${current}, ${key}, ${value})`
+              ? `R_seqInsert(${current}, ${key}, ${value})`
               : s.collection === "map"
-                ? `R.mapAdd(${current}, ${key}, ${value})`
-                : `R.setAdd(${current}, ${value})`;
+                ? `R_mapAdd(${current}, ${key}, ${value})`
+                : `R_setAdd(${current}, ${value})`;
         } else {
           updated =
             s.collection === "seq"
-              ? `R.seqRemoveAt(${current}, ${key})`
+              ? `R_seqRemoveAt(${current}, ${key})`
               : s.collection === "map"
-                ? `R.mapRemove(${current}, ${key})`
-                : `R.setRemove(${current}, ${key})`;
+                ? `R_mapRemove(${current}, ${key})`
+                : `R_setRemove(${current}, ${key})`;
         }
         return this.assign(d, s.target, updated, keys);
       }
@@ -304,7 +304,7 @@ class FunctionWriter {
       case "foreach": {
         const it = this.fresh();
         const label = `loop${this.temp++}`;
-        this.emit(d, `${label}: for (const ${it} of R.elements(${this.expr(s.source)})) {`);
+        this.emit(d, `${label}: for (const ${it} of R_elements(${this.expr(s.source)})) {`);
         this.emit(d + 1, "rt.tick();");
         this.assign(d + 1, s.item, it);
         this.loopLabels.push(label);
@@ -375,8 +375,9 @@ class FunctionWriter {
  * JavaScript source of a function returning the array `F` of every compiled IR function. Receive
  * cases are compiled inline; their own entries in `F` are left empty.
  */
-export function generateProgram(model: ModelIR, tables: CodeTables): string {
-  const parts: string[] = ["const F = [];"];
+export function generateProgram(model: ModelIR, tables: CodeTables, builtinNames: readonly string[]): string {
+  // Each operation is bound once to a local name, so that calls in handlers are direct.
+  const parts: string[] = [...builtinNames.map((n) => `const R_${n} = R.${n};`), "const F = [];"];
   for (const fn of model.functions) {
     if (fn.kind === "receive") {
       parts.push(`F[${fn.id}] = null;`);

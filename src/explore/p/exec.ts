@@ -60,6 +60,7 @@ export function dequeue(ctx: TestContext, m: MachineState): Dequeue {
       (dropped ??= []).push(i);
       continue;
     }
+    if (dropped === undefined) return { kind: "event", message: inbox[i], inbox: i === 0 ? inbox.slice(1) : inbox.filter((_, j) => j !== i) };
     const skip = new Set(dropped);
     skip.add(i);
     return { kind: "event", message: inbox[i], inbox: inbox.filter((_, j) => !skip.has(j)) };
@@ -86,6 +87,11 @@ export class MachineRun extends Runner {
   /** New choices of this step, by position: how many options each had. */
   readonly options: number[] = [];
   record: StepRecord | undefined;
+  /**
+   * Set by `execute` when the step changed nothing at all (an `on null` handler that found nothing
+   * to do, say): the successor is the state itself.
+   */
+  unchanged = false;
   private readonly index: number;
   private readonly script: readonly number[];
   private scriptPos = 0;
@@ -138,6 +144,7 @@ export class MachineRun extends Runner {
     try {
       if (run.kind === RUN_START) this.enter(m.state, run.payload);
       else this.handle(run.event, run.payload);
+      this.unchanged = m.status === IDLE && run.event === NULL_EVENT && this.isUnchanged(m);
       this.machines[this.index] = { type: m.type, status: IDLE, state: this.state, vars: this.V, inbox: this.inbox, run: null };
     } catch (signal) {
       if (signal === SUSPEND || signal === BLOCK) {
@@ -152,6 +159,13 @@ export class MachineRun extends Runner {
       else throw signal;
     }
     return this.world();
+  }
+
+  /** After a null-event run: same state, same variables, nothing observable done, nothing received. */
+  private isUnchanged(m: MachineState): boolean {
+    if (this.performed || this.state !== m.state || this.inbox.length !== m.inbox.length) return false;
+    for (let i = 0; i < this.V.length; i++) if (this.V[i] !== m.vars[i]) return false;
+    return this.inputs.every((x) => typeof x === "number");
   }
 
   private world(): World {

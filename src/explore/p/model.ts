@@ -26,6 +26,12 @@ export class PModel implements Model {
   readonly monitorCount: number;
   readonly ctx: TestContext;
   readonly codec: WorldCodec;
+  /**
+   * Whether steps that change nothing are emitted. They add no state, so only the liveness pass
+   * (for which a machine spinning in place is a cycle) needs them; `checkTest` turns them on
+   * when it looks for hot cycles.
+   */
+  emitSelfLoops = true;
   private readonly writer = new Writer();
 
   constructor(program: CompiledProgram, test: TestIR) {
@@ -101,8 +107,7 @@ export class PModel implements Model {
 
   successors(state: Int32Array, length: number, out: SuccessorSink): void {
     void length;
-    const world = this.decode(state);
-    this.forEachStep(world, (machine, next, failure) => {
+    this.emissions(this.decode(state), false, (machine, next, failure) => {
       if (failure !== undefined) out.fail(machine, machine, failure.kind, failure.message);
       else {
         this.writer.reset();
@@ -112,14 +117,49 @@ export class PModel implements Model {
     });
   }
 
+  /**
+   * The emissions from `world`, in order: every step, except steps that change nothing when
+   * self-loops are off — but a state whose only steps change nothing keeps one of them, so that
+   * it is not taken for an end (or a deadlock).
+   */
+  private emissions(
+    world: World,
+    record: boolean,
+    visit: (machine: number, next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+  ): void {
+    let emitted = 0;
+    let firstSkipped: { machine: number; next: World; record: StepRecord | undefined } | undefined;
+    this.forEachStep(
+      world,
+      (machine, next, failure, rec, unchanged) => {
+        if (failure === undefined && unchanged && !this.emitSelfLoops) {
+          firstSkipped ??= { machine, next: next!, record: rec };
+          return;
+        }
+        emitted++;
+        visit(machine, next, failure, rec);
+      },
+      record,
+    );
+    if (emitted === 0 && firstSkipped !== undefined) visit(firstSkipped.machine, firstSkipped.next, undefined, firstSkipped.record);
+  }
+
   /** Every step from `world`, in emission order; with `record`, each step's record is kept. */
   forEachStep(
     world: World,
-    emit: (machine: number, next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+    emit: (
+      machine: number,
+      next: World | undefined,
+      failure: Failure | undefined,
+      record: StepRecord | undefined,
+      unchanged: boolean,
+    ) => void,
     record = false,
   ): void {
     for (let i = 0; i < world.machines.length; i++) {
-      if (enabled(this.ctx, world, i)) this.forEachRun(world, i, (next, failure, rec) => emit(i, next, failure, rec), record);
+      if (enabled(this.ctx, world, i)) {
+        this.forEachRun(world, i, (next, failure, rec, unchanged) => emit(i, next, failure, rec, unchanged), record);
+      }
     }
   }
 
@@ -127,7 +167,7 @@ export class PModel implements Model {
   private forEachRun(
     world: World,
     i: number,
-    emit: (next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+    emit: (next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined, unchanged: boolean) => void,
     record: boolean,
   ): void {
     this.ctx.names.use(world);
@@ -136,8 +176,8 @@ export class PModel implements Model {
       const run = new MachineRun(this.ctx, world, i, script);
       if (record) run.record = emptyRecord(i);
       const result = run.execute();
-      if (result instanceof Failure) emit(undefined, result, run.record);
-      else emit(result, undefined, run.record);
+      if (result instanceof Failure) emit(undefined, result, run.record, false);
+      else emit(result, undefined, run.record, run.unchanged);
       if (!advance(script, run.options)) break;
     }
   }
@@ -151,13 +191,9 @@ export class PModel implements Model {
         if (n++ === ordinal) found = { machine: 0, world, failure, record };
       }, true);
     } else {
-      this.forEachStep(
-        this.decode(state),
-        (machine, world, failure, record) => {
-          if (n++ === ordinal) found = { machine, world, failure, record };
-        },
-        true,
-      );
+      this.emissions(this.decode(state), true, (machine, world, failure, record) => {
+        if (n++ === ordinal) found = { machine, world, failure, record };
+      });
     }
     if (found === undefined) throw new Error(`no emission ${ordinal} from this state`);
     return found;

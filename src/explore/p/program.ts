@@ -4,8 +4,8 @@
 import type { ModelIR } from "../../ir/ir.ts";
 import type { Type } from "../../types/types.ts";
 import { StringTable } from "../runtime/encode.ts";
-import * as ops from "../runtime/values.ts";
 import { defaultValue, type Value } from "../runtime/values.ts";
+import { builtins, type Builtins } from "./builtins.ts";
 import { generateProgram, type CodeTables } from "./codegen.ts";
 
 /** A compiled function: `(rt, V, ...params) => value`. */
@@ -30,10 +30,10 @@ export class CompiledProgram {
   constructor(model: ModelIR) {
     this.model = model;
     this.tables = { constants: [], spans: [], receives: [] };
-    const source = generateProgram(model, this.tables);
+    const source = generateProgram(model, this.tables, Object.keys(builtins));
     // The generated source contains no text from the model (see codegen.ts).
-    const build = new Function("K", "R", source) as (k: unknown[], r: typeof ops) => (CompiledFunction | null)[];
-    this.functions = build(this.tables.constants, ops);
+    const build = new Function("K", "R", source) as (k: unknown[], r: Builtins) => (CompiledFunction | null)[];
+    this.functions = build(this.tables.constants, builtins);
     this.enumDefaults = new Map(model.enums.map((e) => [e.name, Math.min(...e.elements.map((x) => x.value))]));
     this.enumValues = new Map(model.enums.map((e) => [e.name, new Set(e.elements.map((x) => x.value))]));
     this.flags = model.machines.map((m) =>

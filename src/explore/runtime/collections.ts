@@ -39,7 +39,9 @@ function removeAt(items: Seq, i: number): Value[] {
   return out;
 }
 
+/** The same array when element `i` already is `v` (an update that changes nothing keeps its value). */
 function replaceAt(items: Seq, i: number, v: Value): Value[] {
+  if (items[i] === v) return items as Value[];
   const out = items.slice();
   out[i] = v;
   return out;

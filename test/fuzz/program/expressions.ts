@@ -123,7 +123,7 @@ function builders(c: Choices, s: Scope, t: Ty, depth: number): Builder[] {
         () => `sizeof(${sub(collectionTy(c, s))})`,
         () => `(${sub(FLOAT)} to int)`,
       );
-      if (!spec(s)) out.push(() => `choose(${sub(INT)})`);
+      if (!spec(s) && !s.formula) out.push(() => `choose(${sub(INT)})`);
       for (const e of s.world.enums) out.push(() => `(${sub(e)} to int)`);
       break;
     case "float":

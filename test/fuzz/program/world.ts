@@ -175,7 +175,7 @@ export function isLoose(t: Ty): boolean {
     case "map":
       return isLoose(n.key) || isLoose(n.v);
     case "tuple":
-      return n.es.some(mentionsMachine);
+      return n.es.some(isLoose);
     case "ntuple":
       return n.fs.some((f) => isLoose(f.t));
     default:

@@ -1,0 +1,141 @@
+// The benchmark runner behind `npm run bench`. Each benchmark module exports a `Benchmark`: a name
+// and a `run` that measures and returns figures, each with one sample per repetition. The runner
+// lists the benchmarks explicitly, runs the ones asked for, and prints one table: for each figure
+// the median of its samples with the min and max, and its target where it has one.
+//
+//   node bench/run.ts [names...] [--runs N]
+//
+// `--runs` (default 7, at least 5) is the number of measured repetitions of each figure; a
+// benchmark may add an unmeasured warm-up first. PITH_BENCH_RUNS sets the same.
+import { cpus, totalmem } from "node:os";
+import { frontendBenchmark } from "./frontend.ts";
+
+/** One measured quantity: a sample per repetition, in `unit`. */
+export interface Figure {
+  readonly name: string;
+  readonly unit: string;
+  readonly samples: readonly number[];
+  /** What the figure should reach: below `value` (times) or above it (rates). */
+  readonly target?: { readonly value: number; readonly better: "lower" | "higher" };
+  /** A short remark printed under the table, e.g. the size of the input. */
+  readonly note?: string;
+}
+
+export interface BenchmarkOptions {
+  /** Measured repetitions of each figure. */
+  readonly runs: number;
+}
+
+export interface Benchmark {
+  readonly name: string;
+  /** One line on what it measures, printed above its rows. */
+  readonly description: string;
+  run(options: BenchmarkOptions): Promise<Figure[]>;
+}
+
+/** Every benchmark, in the order they run. */
+export const BENCHMARKS: readonly Benchmark[] = [frontendBenchmark];
+
+export const DEFAULT_RUNS = 7;
+export const MIN_RUNS = 5;
+
+export interface Summary {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export function summarise(samples: readonly number[]): Summary {
+  if (samples.length === 0) throw new Error("a figure needs at least one sample");
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** Whether the median meets the figure's target; undefined when it has none. */
+export function meetsTarget(figure: Figure, summary: Summary): boolean | undefined {
+  if (figure.target === undefined) return undefined;
+  return figure.target.better === "lower" ? summary.median < figure.target.value : summary.median > figure.target.value;
+}
+
+function format(value: number): string {
+  if (value >= 10_000) return Math.round(value).toLocaleString("en-US");
+  if (value >= 100) return value.toFixed(0);
+  if (value >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** The table of one benchmark's figures, as lines of text. */
+export function table(benchmark: Benchmark, figures: readonly Figure[]): string[] {
+  const header = ["figure", "median", "min", "max", "unit", "runs", "target", "met"];
+  const rows = figures.map((f) => {
+    const s = summarise(f.samples);
+    const met = meetsTarget(f, s);
+    const target = f.target === undefined ? "" : `${f.target.better === "lower" ? "<" : ">"} ${format(f.target.value)}`;
+    return [f.name, format(s.median), format(s.min), format(s.max), f.unit, String(f.samples.length), target, met === undefined ? "" : met ? "yes" : "NO"];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ").trimEnd();
+  const notes = figures.filter((f) => f.note !== undefined).map((f) => `  ${f.name}: ${f.note}`);
+  return [
+    `${benchmark.name}: ${benchmark.description}`,
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    ...notes,
+  ];
+}
+
+export interface RunArguments {
+  readonly names: string[];
+  readonly runs: number;
+}
+
+export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): RunArguments {
+  const names: string[] = [];
+  let runs = env.PITH_BENCH_RUNS === undefined || env.PITH_BENCH_RUNS === "" ? DEFAULT_RUNS : Number(env.PITH_BENCH_RUNS);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--runs") runs = Number(argv[++i]);
+    else if (arg.startsWith("--runs=")) runs = Number(arg.slice("--runs=".length));
+    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}; usage: node bench/run.ts [names...] [--runs N]`);
+    else names.push(arg);
+  }
+  if (!Number.isInteger(runs) || runs < MIN_RUNS) throw new Error(`--runs must be an integer of at least ${MIN_RUNS}`);
+  const known = BENCHMARKS.map((b) => b.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(", ")}; known: ${known.join(", ")}`);
+  return { names, runs };
+}
+
+async function main(): Promise<void> {
+  let args: RunArguments;
+  try {
+    args = parseArguments(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const chosen = BENCHMARKS.filter((b) => args.names.length === 0 || args.names.includes(b.name));
+  const cpu = cpus();
+  console.log(
+    `${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpu.length} x ${cpu[0]?.model ?? "unknown cpu"}  ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB  ${args.runs} runs per figure (median, min, max)`,
+  );
+  let missed = 0;
+  for (const benchmark of chosen) {
+    const figures = await benchmark.run({ runs: args.runs });
+    console.log("");
+    for (const line of table(benchmark, figures)) console.log(line);
+    missed += figures.filter((f) => meetsTarget(f, summarise(f.samples)) === false).length;
+  }
+  if (missed > 0) {
+    console.log(`\n${missed} figure(s) missed their target.`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.main) await main();

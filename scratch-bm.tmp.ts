@@ -1,0 +1,11 @@
+import { generateModel } from "./bench/frontend.ts";
+import { frontEnd } from "./src/driver.ts";
+import { SourceFile } from "./src/diagnostics/source.ts";
+import { renderText } from "./src/diagnostics/render.ts";
+import { writeFileSync } from "node:fs";
+const text = generateModel();
+writeFileSync("/tmp/model10k.p", text);
+const t0 = performance.now();
+const r = frontEnd([new SourceFile("model.p", text)]);
+console.log(text.split("\n").length, "lines", text.length, "chars", (performance.now() - t0).toFixed(0), "ms", r.diagnostics.length, "diagnostics", r.ir ? "IR" : "no IR");
+console.log(renderText(r.diagnostics.slice(0, 8), r.sources, { color: false }));
