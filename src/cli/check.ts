@@ -159,8 +159,7 @@ function report(ctx: CommandContext, front: FrontEndResult, outcomes: readonly T
     ctx.io.out(JSON.stringify(outcomesToJson(outcomes, front.sources), null, 2) + "\n");
     return;
   }
-  const shown = flag(ctx.options, "quiet") ? outcomes.filter((o) => o.verdict !== "pass") : outcomes;
-  ctx.io.out(checkText(shown, front.sources, colorEnabled(ctx)));
+  ctx.io.out(checkText(outcomes, front.sources, colorEnabled(ctx), flag(ctx.options, "quiet")));
 }
 
 function writeTraces(ctx: CommandContext, front: FrontEndResult, outcomes: readonly TestOutcome[]): void {

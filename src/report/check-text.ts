@@ -110,11 +110,12 @@ export function traceText(v: ViolationReport, sources: SourceSet, color: boolean
   return lines.join("\n") + "\n";
 }
 
-/** All results, each violation followed by its counterexample, and a summary line. */
-export function checkText(outcomes: readonly TestOutcome[], sources: SourceSet, color: boolean): string {
+/** All results (with `quiet`, only those that did not pass), each violation followed by its counterexample, and a summary line. */
+export function checkText(outcomes: readonly TestOutcome[], sources: SourceSet, color: boolean, quiet = false): string {
   const p = palette(color);
   const parts: string[] = [];
   for (const o of outcomes) {
+    if (quiet && o.verdict === "pass") continue;
     parts.push(verdictLine(o, p));
     if (o.violation !== undefined) parts.push(traceText(o.violation, sources, color) + `  ${p.dim(statsLine(o))}`);
   }

@@ -77,13 +77,14 @@ export class ExpressionParser extends ParserBase {
         ALT: () => {
           this.CONSUME(T.LParen);
           const fields: A.NamedTupleTypeField[] = [];
-          this.AT_LEAST_ONE_SEP({
-            SEP: T.Comma,
+          // `(n: int,)`, with a trailing comma, is the one-field form, as for values.
+          this.AT_LEAST_ONE({
             DEF: () => {
               const name = this.SUBRULE(this.ident);
               this.CONSUME(T.Colon);
               const type = this.SUBRULE3(this.type);
               this.ACTION(() => fields.push({ name, type }));
+              this.OPTION2(() => this.CONSUME2(T.Comma));
             },
           });
           this.CONSUME(T.RParen);

@@ -236,7 +236,8 @@ function checkSend(ctx: BodyContext, stmt: SendStmt): void {
   const target = checkExpr(ctx, stmt.target);
   if (!isMachineLike(target)) checker.report(3001, stmt.target.span, ["machine", printType(target)]);
   const event = checkEventAndPayload(ctx, stmt.event, stmt.args, "sent");
-  if (event === undefined) return;
+  // Every machine can be sent `halt`, whatever its lists say.
+  if (event === undefined || event === "halt") return;
   const machine = ctx.machine;
   if (machine?.sends !== undefined && !machine.sends.includes(event)) {
     checker.report(3044, stmt.event.span, [machine.name, event]);

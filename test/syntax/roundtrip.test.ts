@@ -25,6 +25,7 @@ const everything = `
 type tReq = (client: Client, key: int, tags: seq[string]);
 type tPair = (int, bool);
 type tOne = (int,);
+type tOneNamed = (n: int,);
 type Handle;
 enum Status { OK, FAIL }
 enum Code { A = 1, B = -2 }

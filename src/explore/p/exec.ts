@@ -141,6 +141,10 @@ export class MachineRun extends Runner {
     }
     this.replay = run.log;
     this.done = run.done;
+    // Operations carried out so far, carried over to the next step. A step that replays the earlier
+    // operations and then blocks again in a receive carries out none of its own, and must still
+    // remember the earlier ones (or the next step would carry them out a second time).
+    this.newDone = run.done;
     try {
       if (run.kind === RUN_START) this.enter(m.state, run.payload);
       else this.handle(run.event, run.payload);

@@ -62,8 +62,10 @@ export abstract class Runner {
         const st = this.machine.states[this.state];
         const h = st.handlers[what];
         if (h === undefined) {
-          if (what === HALT_EVENT) throw HALT;
+          // An ignored event is dropped, `halt` included: a state that ignores `halt` ignores it
+          // when it is raised as it does when it is taken from the inbox (see dequeue in exec.ts).
           if ((this.program.flags[this.machine.id][this.state][what] & IGNORED) !== 0) return;
+          if (what === HALT_EVENT) throw HALT;
           throw this.fail(
             "unhandled-event",
             `${this.machine.name} in state ${st.name} cannot handle event ${this.names.event(what)}`,

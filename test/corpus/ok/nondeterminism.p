@@ -23,6 +23,7 @@ machine LossyReceiver receives eData; sends eAck; {
 
 machine RetryingSender receives eAck; sends eData; {
     var next: int;
+    var retries: int;
     var receiver: LossyReceiver;
 
     start state Sending {
@@ -39,7 +40,8 @@ machine RetryingSender receives eAck; sends eData; {
             }
         }
         on null do {
-            if ($$) {
+            if (next < 3 && retries < 3 && $$) {
+                retries = retries + 1;
                 send receiver, eData, next;
             }
         }
