@@ -1,13 +1,16 @@
 // The benchmark runner behind `npm run bench`. Each benchmark module exports a `Benchmark`: a name
 // and a `run` that measures and returns figures, each with one sample per repetition. The runner
-// lists the benchmarks explicitly, runs the ones asked for, and prints one table: for each figure
-// the median of its samples with the min and max, and its target where it has one.
+// lists the benchmarks explicitly, runs the ones asked for (by default, all but the slow ones),
+// and prints a table per benchmark: for each figure the median of its samples with the min and
+// max, and its target where it has one. A benchmark that fails is reported and the others still run.
 //
 //   node bench/run.ts [names...] [--runs N]
 //
 // `--runs` (default 7, at least 5) is the number of measured repetitions of each figure; a
-// benchmark may add an unmeasured warm-up first. PITH_BENCH_RUNS sets the same.
+// benchmark may add unmeasured warm-up runs first. PITH_BENCH_RUNS sets the same. The exit code
+// is 1 when a benchmark failed or a figure missed its target, 2 on a usage error.
 import { cpus, totalmem } from "node:os";
+import { explorerBenchmark, tenMillionBenchmark } from "./explorer.ts";
 import { frontendBenchmark } from "./frontend.ts";
 
 /** One measured quantity: a sample per repetition, in `unit`. */
@@ -33,8 +36,12 @@ export interface Benchmark {
   run(options: BenchmarkOptions): Promise<Figure[]>;
 }
 
-/** Every benchmark, in the order they run. */
-export const BENCHMARKS: readonly Benchmark[] = [frontendBenchmark];
+/** Every benchmark, in the order they run; the slow ones run only when named. */
+export const BENCHMARKS: readonly { readonly benchmark: Benchmark; readonly slow: boolean }[] = [
+  { benchmark: frontendBenchmark, slow: false },
+  { benchmark: explorerBenchmark, slow: false },
+  { benchmark: tenMillionBenchmark, slow: true },
+];
 
 export const DEFAULT_RUNS = 7;
 export const MIN_RUNS = 5;
@@ -104,7 +111,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     else names.push(arg);
   }
   if (!Number.isInteger(runs) || runs < MIN_RUNS) throw new Error(`--runs must be an integer of at least ${MIN_RUNS}`);
-  const known = BENCHMARKS.map((b) => b.name);
+  const known = BENCHMARKS.map((b) => b.benchmark.name);
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(", ")}; known: ${known.join(", ")}`);
   return { names, runs };
@@ -119,23 +126,32 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const chosen = BENCHMARKS.filter((b) => args.names.length === 0 || args.names.includes(b.name));
+  const chosen = BENCHMARKS.filter((b) => (args.names.length === 0 ? !b.slow : args.names.includes(b.benchmark.name))).map((b) => b.benchmark);
   const cpu = cpus();
   console.log(
     `${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpu.length} x ${cpu[0]?.model ?? "unknown cpu"}  ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB  ${args.runs} runs per figure (median, min, max)`,
   );
   let missed = 0;
+  let failed = 0;
   for (const benchmark of chosen) {
-    const figures = await benchmark.run({ runs: args.runs });
     console.log("");
+    let figures: Figure[];
+    try {
+      figures = await benchmark.run({ runs: args.runs });
+    } catch (error) {
+      console.log(`${benchmark.name}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      failed++;
+      continue;
+    }
     for (const line of table(benchmark, figures)) console.log(line);
     missed += figures.filter((f) => meetsTarget(f, summarise(f.samples)) === false).length;
   }
-  if (missed > 0) {
-    console.log(`\n${missed} figure(s) missed their target.`);
-    process.exitCode = 1;
-  }
+  const skipped = BENCHMARKS.filter((b) => b.slow && !chosen.includes(b.benchmark)).map((b) => b.benchmark.name);
+  if (skipped.length > 0) console.log(`\nNot run (slow; name them to run them): ${skipped.join(", ")}.`);
+  if (missed > 0) console.log(`\n${missed} figure(s) missed their target.`);
+  if (failed > 0) console.log(`\n${failed} benchmark(s) failed.`);
+  if (missed > 0 || failed > 0) process.exitCode = 1;
 }
 
 if (import.meta.main) await main();

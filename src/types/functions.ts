@@ -7,6 +7,7 @@ import type { BodyContext, Checker, FunctionBuilder, MachineBuilder } from "./co
 import { expectBool } from "./operators.ts";
 import type { FunctionInfo, VariableInfo } from "./program.ts";
 import { resolveType } from "./resolve-types.ts";
+import { endsOnEveryPath } from "./returns.ts";
 import { checkStmt } from "./statements.ts";
 import { MACHINE, VOID, printType, sameType, type Type } from "./types.ts";
 
@@ -113,6 +114,10 @@ export function checkFunctionBody(fn: FunctionBuilder, site: FunctionSite): void
   if (fn.body === undefined) return;
   declareLocals(ctx, fn, fn.body.vars);
   for (const stmt of fn.body.statements) checkStmt(ctx, stmt);
+  const returns = fn.returnType;
+  if (fn.decl.kind === "FunDecl" && returns.kind !== "Void" && returns.kind !== "Error" && !endsOnEveryPath(fn.body.statements)) {
+    checker.report(3056, fn.decl.name.span, [fn.decl.name.name, printType(returns)]);
+  }
 }
 
 /** Declares `var`s as locals of the function, in the context's scope. */

@@ -177,6 +177,12 @@ function checkClosedModule(checker: Checker, decl: TestDecl | ImplementationDecl
     }
   } else {
     main = value.main;
+    // Pith-only: a module with a single machine starts with it.
+    if (main === undefined && value.machines.length === 1) main = value.machines[0];
+    if (main === undefined && decl.kind === "TestDecl") checker.report(3054, decl.name.span, [decl.name.name, value.machines.length]);
+  }
+  if (main !== undefined && decl.kind === "TestDecl" && value.machines.includes(main) && checker.machines.get(main)?.startPayload !== undefined) {
+    checker.report(3055, (decl.main ?? decl.name).span, [main]);
   }
   const reported = new Set<string>();
   for (const machine of value.machines) {

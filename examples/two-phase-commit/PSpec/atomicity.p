@@ -1,39 +1,25 @@
-// Atomicity: all participants apply the same outcome to a transaction.
-spec Atomicity observes eApplied {
+// Atomicity (safety): no participant commits a transaction that another one aborted. A
+// participant aborts when it votes no, and applies the coordinator's decision when it voted yes.
+spec Atomicity observes eVote, eApplied {
     var outcomes: map[int, tOutcome];
 
     start state Watching {
+        on eVote do (v: tVoteMsg) {
+            if (v.vote == VOTE_ABORT) {
+                Record(v.participant, v.id, ABORT);
+            }
+        }
         on eApplied do (a: (participant: Participant, id: int, outcome: tOutcome)) {
-            if (a.id in outcomes) {
-                assert outcomes[a.id] == a.outcome,
-                    format("transaction {0} is {1} at {2} but {3} elsewhere", a.id, a.outcome, a.participant, outcomes[a.id]);
-            } else {
-                outcomes[a.id] = a.outcome;
-            }
+            Record(a.participant, a.id, a.outcome);
         }
     }
-}
 
-// Progress: once a transaction is submitted, the client eventually hears the decision.
-spec EventuallyDecided observes eTransaction, eDecision {
-    var open: set[int];
-
-    start cold state NothingPending {
-        on eTransaction goto Pending with (t: tTransaction) {
-            open += (t.id);
-        }
-        ignore eDecision;
-    }
-
-    hot state Pending {
-        on eTransaction do (t: tTransaction) {
-            open += (t.id);
-        }
-        on eDecision do (d: tDecision) {
-            open -= d.id;
-            if (sizeof(open) == 0) {
-                goto NothingPending;
-            }
+    fun Record(participant: Participant, id: int, outcome: tOutcome) {
+        if (id in outcomes) {
+            assert outcomes[id] == outcome,
+                format("transaction {0} is {1} at {2} but {3} elsewhere", id, outcome, participant, outcomes[id]);
+        } else {
+            outcomes[id] = outcome;
         }
     }
 }

@@ -1,5 +1,5 @@
-// A client submits a number of transactions and waits for each decision.
-machine Client receives eDecision; sends eTransaction; {
+// A client submits a number of transactions, one after the other, and waits for each outcome.
+machine Client receives eTransactionResult; sends eTransaction; {
     var coordinator: Coordinator;
     var next: int;
     var count: int;
@@ -17,8 +17,8 @@ machine Client receives eDecision; sends eTransaction; {
             next = next + 1;
             send coordinator, eTransaction, (client = this, id = next);
         }
-        on eDecision do (d: tDecision) {
-            assert d.id == next, format("decision for {0} while waiting for {1}", d.id, next);
+        on eTransactionResult do (d: tDecision) {
+            assert d.id == next, format("outcome of {0} while waiting for {1}", d.id, next);
             if (next < count) {
                 goto Submitting;
             }

@@ -1,13 +1,19 @@
 // The coordinator runs one transaction at a time; transactions that arrive meanwhile wait in its
-// inbox (deferred) until the current one is decided.
-machine Coordinator receives eTransaction, eVote; sends ePrepare, eDecision; {
+// inbox (deferred) until the current one is decided. It decides to commit only when every
+// participant voted yes, and aborts on the first no or when its timer fires first.
+machine Coordinator receives eTransaction, eVote, eVoteTimeout; sends ePrepare, eDecision, eTransactionResult, eVoteTimerStart, eVoteTimerCancel; {
     var participants: seq[Participant];
+    var timer: VoteTimer;
     var current: tTransaction;
     var yesVotes: int;
+    // Participants that voted no in the current transaction.
+    var refused: set[Participant];
+    var timedOut: bool;
 
     start state Init {
         entry (ps: seq[Participant]) {
             participants = ps;
+            timer = new VoteTimer(this);
             goto WaitForTransaction;
         }
     }
@@ -16,17 +22,18 @@ machine Coordinator receives eTransaction, eVote; sends ePrepare, eDecision; {
         on eTransaction goto Preparing with (t: tTransaction) {
             current = t;
         }
-        // Late votes of a transaction that was already aborted are dropped.
-        ignore eVote;
+        // Votes and timeouts of a transaction decided already.
+        ignore eVote, eVoteTimeout;
     }
 
     state Preparing {
         entry {
-            var p: Participant;
-            yesVotes = 0;
-            foreach (p in participants) {
-                send p, ePrepare, (coordinator = this, id = current.id);
+            var i: int;
+            while (i < sizeof(participants)) {
+                send participants[i], ePrepare, (coordinator = this, id = current.id);
+                i = i + 1;
             }
+            send timer, eVoteTimerStart, current.id;
         }
         defer eTransaction;
         on eVote do (v: tVoteMsg) {
@@ -34,22 +41,46 @@ machine Coordinator receives eTransaction, eVote; sends ePrepare, eDecision; {
                 return;
             }
             if (v.vote == VOTE_ABORT) {
-                Decide(ABORTED);
-                goto WaitForTransaction;
+                refused += (v.participant);
+                Decide(ABORT);
+            } else {
+                yesVotes = yesVotes + 1;
+                if (yesVotes == sizeof(participants)) {
+                    Decide(COMMIT);
+                }
             }
-            yesVotes = yesVotes + 1;
-            if (yesVotes == sizeof(participants)) {
-                Decide(COMMITTED);
-                goto WaitForTransaction;
+        }
+        // A participant is silent (crashed, or slow): abort rather than wait.
+        on eVoteTimeout do (id: int) {
+            if (id != current.id) {
+                return;
             }
+            timedOut = true;
+            Decide(ABORT);
+        }
+        exit {
+            yesVotes = 0;
+            refused = default(set[Participant]);
+            timedOut = false;
         }
     }
 
+    // Tells the client and every participant that may be prepared the outcome, and takes the next
+    // transaction. A participant that voted no has aborted already and needs no word. The timer
+    // may have fired already; its timeout is then ignored, or told apart by its id during a later
+    // transaction.
     fun Decide(outcome: tOutcome) {
-        var p: Participant;
-        foreach (p in participants) {
-            send p, eDecision, (id = current.id, outcome = outcome);
+        var i: int;
+        if (!timedOut) {
+            send timer, eVoteTimerCancel;
         }
-        send current.client, eDecision, (id = current.id, outcome = outcome);
+        while (i < sizeof(participants)) {
+            if (!(participants[i] in refused)) {
+                send participants[i], eDecision, (id = current.id, outcome = outcome);
+            }
+            i = i + 1;
+        }
+        send current.client, eTransactionResult, (id = current.id, outcome = outcome);
+        goto WaitForTransaction;
     }
 }

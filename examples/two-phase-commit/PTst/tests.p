@@ -1,5 +1,9 @@
-// Test drivers: a coordinator with a number of participants and one client.
+// Test drivers: a coordinator with a number of participants and one client. With
+// `participantCrash` the driver may also crash a participant, at any point of the run after it
+// has set the system up, by sending it `halt` (std:failure-injector does this in general).
 param nParticipants: int;
+param nTransactions: int;
+param participantCrash: bool;
 
 machine TestDriver {
     start state Start {
@@ -17,12 +21,25 @@ machine TestDriver {
                 i = i + 1;
             }
             coordinator = new Coordinator(ps);
-            new Client((coordinator = coordinator, count = 2));
+            if (nTransactions == 0) {
+                new Client((coordinator = coordinator, count = 1));
+            } else {
+                new Client((coordinator = coordinator, count = nTransactions));
+            }
+            // The participants are alike, so crashing the first covers crashing any.
+            if (participantCrash && $) {
+                send ps[0], halt;
+            }
         }
     }
 }
 
-module TwoPhaseCommit = { Coordinator, Participant, Client };
+module TwoPhaseCommit = { Coordinator, Participant, Client, VoteTimer };
 
-test TwoParticipants [main=TestDriver]: assert Atomicity, EventuallyDecided in (union TwoPhaseCommit, { TestDriver });
-test param (nParticipants in [1, 2, 3]) ManyParticipants [main=TestDriver]: assert Atomicity in (union TwoPhaseCommit, { TestDriver });
+// Two participants, two transactions in a row: a late timeout of the first one may reach the
+// coordinator during the second.
+test param (nTransactions in [2]) TwoParticipants [main=TestDriver]:
+    assert Atomicity, EventuallyDecided in (union TwoPhaseCommit, { TestDriver });
+// Two and three participants, one transaction, with and without a crash.
+test param (nParticipants in [2, 3], participantCrash in [false, true]) ManyParticipants [main=TestDriver]:
+    assert Atomicity, EventuallyDecided in (union TwoPhaseCommit, { TestDriver });

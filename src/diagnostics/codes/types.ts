@@ -280,4 +280,19 @@ export const typeCodes = {
     message: "Type {0} has no field '{1}'. Did you mean '{2}'?",
     explain: "The field is not declared in the type, but one spelt almost the same way is.",
   },
+  3054: {
+    severity: "error",
+    message: "Test '{0}' does not say which machine starts it: add [main=M] (its module has {1} machines).",
+    explain: "A test creates its main machine first; name it with [main=M] unless the module has only one machine.",
+  },
+  3055: {
+    severity: "error",
+    message: "The main machine '{0}' expects a payload in its start state, but a test creates it with none.",
+    explain: "A test creates its main machine without a payload, so the start state's entry must take no parameter.",
+  },
+  3056: {
+    severity: "error",
+    message: "Function '{0}' can reach its end without returning a value of type {1}.",
+    explain: "Every path through a function with a return type must end in 'return', 'raise', 'goto' or a failing assert.",
+  },
 } as const satisfies Record<number, CodeEntry>;

@@ -129,6 +129,12 @@ export class MachineRun extends Runner {
       const d = dequeue(this.ctx, m);
       if (d.kind === "none") throw new Error(`machine ${this.index} is not enabled`);
       if (d.kind === "drop") {
+        // The trace names the first event dropped as the one the step took (the state ignores it).
+        const first = m.inbox.find((msg) => !d.inbox.includes(msg));
+        if (this.record !== undefined && first !== undefined) {
+          this.record.event = first.event;
+          this.record.payload = first.payload;
+        }
         this.machines[this.index] = { ...m, inbox: d.inbox };
         return this.world();
       }
@@ -212,21 +218,22 @@ export class MachineRun extends Runner {
     if (typeof event !== "number") throw this.fail("runtime", "send of a null event");
     if (!this.visible()) return;
     const message: Message = { event, payload: payload ?? null };
-    this.observe(event, message.payload);
     const t = target.id;
+    // Recorded before the monitors run, so that a trace ending in a monitor's failure shows the send.
+    this.record?.sends.push({ target: t, event, payload: message.payload });
+    this.observe(event, message.payload);
     if (t === this.index) this.inbox.push(message);
     else {
       const tm = this.machines[t];
       if (tm.status !== HALTED) this.machines[t] = { ...tm, inbox: [...tm.inbox, message] };
     }
-    this.record?.sends.push({ target: t, event, payload: message.payload });
   }
 
   announce(event: Value, payload: Value): void {
     if (typeof event !== "number") throw this.fail("runtime", "announce of a null event");
     if (!this.visible()) return;
-    this.observe(event, payload ?? null);
     this.record?.announces.push({ event, payload: payload ?? null });
+    this.observe(event, payload ?? null);
   }
 
   create(name: string, payload: Value): Ref {

@@ -101,7 +101,10 @@ export class PModel implements Model {
   ): void {
     const created = this.createdWorld();
     if (created instanceof Failure) return emit(undefined, created, undefined);
-    if (!enabled(this.ctx, created, 0)) return emit(created, undefined, undefined);
+    // Only a start entry belongs to the first step. A main machine whose start state has no entry
+    // is idle once created, and that is the one initial state: an `on null` handler it may run
+    // is a step like any other, taken from there.
+    if (created.machines[0].status !== RUNNING) return emit(created, undefined, undefined);
     this.forEachRun(created, 0, (next, failure, rec) => emit(next, failure, rec), record);
   }
 

@@ -100,7 +100,8 @@ function describeStep(
     machine: names.machineAt(machineId, type),
     machineId,
     stateBefore: stateName(m0?.state),
-    stateAfter: m1 === undefined ? "" : m1.status === HALTED ? "halted" : m1.status === RUNNING ? stateName(m1.state) : stateName(m1.state),
+    // A failing first step has no world before or after it: the machine was entering its start state.
+    stateAfter: m1 === undefined ? stateName(machineIR.start) : m1.status === HALTED ? "halted" : stateName(m1.state),
     kind,
     event: eventId === undefined ? undefined : names.event(eventId),
     payload: eventId === undefined || eventType === undefined ? undefined : show(record!.payload, eventType),
@@ -119,8 +120,9 @@ function describeStep(
       return { monitor: spec.name, event: names.event(e.event), stateAfter: state === undefined ? "" : (spec.states[state]?.name ?? "?") };
     }),
     failure,
+    // A failing step has no state after it, so nothing to say about how the machine is left.
     status:
-      m1 === undefined
+      m1 === undefined || failure !== undefined
         ? undefined
         : m1.status === HALTED
           ? "halted"
