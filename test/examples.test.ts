@@ -31,15 +31,21 @@ function load(name: string): SourceFile[] {
 const promised: Record<string, { tests: string[]; specs: string[]; machines: string[] }> = {
   "ping-pong": { tests: ["PingPong"], specs: [], machines: ["Pinger", "Ponger"] },
   "two-phase-commit": {
-    tests: ["TwoParticipants", "ManyParticipants"],
+    tests: ["TwoParticipants", "ManyParticipants", "CommitOnTimeout"],
     specs: ["Atomicity", "EventuallyDecided"],
-    machines: ["Coordinator", "Participant", "Client", "TestDriver"],
+    machines: ["Coordinator", "Participant", "Client", "TestDriver", "VoteTimer", "HastyCoordinator"],
   },
   "lock-server": {
     tests: ["Contention"],
     specs: ["MutualExclusion", "NoStarvation"],
     machines: ["LockServer", "LockClient", "Clients"],
   },
+  "client-server": {
+    tests: ["KvClients", "StaleRead"],
+    specs: ["CorrectResponses", "EveryRequestAnswered"],
+    machines: ["KvServer", "KvClient", "KvDriver", "StaleReadServer"],
+  },
+  "two-phase-commit-tla": { tests: ["tc"], specs: [], machines: ["TwoPhase"] },
 };
 
 describe("examples/", () => {

@@ -75,7 +75,7 @@ export function verdictLine(o: TestOutcome, p: Palette): string {
 function stepLines(step: StepView, p: Palette): string[] {
   const head =
     step.kind === "start"
-      ? `${step.machine} starts in ${step.stateAfter}`
+      ? `${step.machine} starts in ${step.stateBefore}`
       : step.kind === "continue"
         ? `${step.machine} in ${step.stateBefore} goes on`
         : `${step.machine} in ${step.stateBefore} handles ${step.event}${step.payload === undefined ? "" : ` ${step.payload}`}`;
@@ -87,7 +87,7 @@ function stepLines(step: StepView, p: Palette): string[] {
   for (const m of step.monitors) detail(p.dim(`monitor ${m.monitor} observes ${m.event} -> ${m.stateAfter}`));
   for (const c of step.changes) detail(`${c.name}: ${c.before} -> ${c.after}`);
   for (const s of step.prints) detail(p.dim(`print: ${s}`));
-  if (step.kind !== "start" && step.stateAfter !== step.stateBefore && step.stateAfter !== "" && step.status === undefined) {
+  if (step.stateAfter !== step.stateBefore && step.stateAfter !== "" && step.status !== "halted") {
     detail(`goes to ${step.stateAfter}`);
   }
   if (step.status === "blocked") detail("waits in a receive");

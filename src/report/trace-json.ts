@@ -1,9 +1,13 @@
 // Counterexamples as files: an ITF-style JSON document with the full state after each step and,
 // in its metadata, what `pith replay` needs to run the trace again (the model's files, the test,
 // its parameters, and the choice taken at each step).
+import type { SourceSet } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import { fingerprintHex } from "../explore/engine/index.ts";
-import type { PModel } from "../explore/p/model.ts";
+import { PModel } from "../explore/p/model.ts";
+import { CompiledProgram } from "../explore/p/program.ts";
+import type { ModelIR, TestIR } from "../ir/ir.ts";
+import { location } from "./check-text.ts";
 import { HALTED, RUNNING, type World } from "../explore/p/world.ts";
 import { toItf, type Itf } from "./itf.ts";
 
@@ -109,6 +113,15 @@ export function traceDocument(model: PModel, outcome: TestOutcome, files: readon
     states,
     ...(v.cycle === undefined ? {} : { loop: v.steps.length }),
   };
+}
+
+/**
+ * The trace document of `outcome`, a violation of `test` (the configuration of the model `ir` that
+ * was checked), with the model's files and the violation's location taken from `sources`.
+ */
+export function violationTrace(ir: ModelIR, test: TestIR, outcome: TestOutcome, sources: SourceSet): TraceFile {
+  const model = new PModel(new CompiledProgram(ir), test);
+  return traceDocument(model, outcome, sources.all().map((f) => f.path), location(outcome.violation?.span, sources));
 }
 
 /** Reads a trace document back, or says in words what is wrong with it. */

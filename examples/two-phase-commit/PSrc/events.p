@@ -3,9 +3,9 @@
 // Phase one: the coordinator asks every participant to prepare a transaction and each one votes.
 // A participant that votes no aborts the transaction at once; one that votes yes is prepared and
 // must wait for the outcome. Phase two: if every vote is yes the coordinator commits, otherwise it
-// aborts, and it tells every participant and the client. A participant may crash, so the
-// coordinator does not wait for votes forever: when its timer fires first it aborts. The protocol
-// is atomic when no participant commits a transaction that another one aborted.
+// aborts, and it tells the client and every participant that may be prepared. A participant may
+// crash, so the coordinator does not wait for votes forever: when its timer fires first it aborts.
+// The protocol is atomic when no participant commits a transaction that another one aborted.
 
 enum tVote { VOTE_COMMIT, VOTE_ABORT }
 enum tOutcome { COMMIT, ABORT }

@@ -1,6 +1,9 @@
 // Test drivers: a coordinator with a number of participants and one client. With
 // `participantCrash` the driver may also crash a participant, at any point of the run after it
 // has set the system up, by sending it `halt` (std:failure-injector does this in general).
+//
+// bugs/commit-on-timeout holds a planted bug and its test, CommitOnTimeout, which fails. To check
+// only the correct design: pith check examples/two-phase-commit -t TwoParticipants -t ManyParticipants
 param nParticipants: int;
 param nTransactions: int;
 param participantCrash: bool;

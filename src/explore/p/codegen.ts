@@ -321,16 +321,25 @@ class FunctionWriter {
         }
         return this.emit(d, "}");
       case "raise":
-        return this.emit(d, `rt.raise(${this.expr(s.event)}, ${this.optional(s.payload)});`);
+        return this.emit(d, `rt.raise(${this.expr(s.event)}, ${this.payload(s.event, s.payload)});`);
       case "send":
-        return this.emit(d, `rt.send(${this.expr(s.target)}, ${this.expr(s.event)}, ${this.optional(s.payload)});`);
+        return this.emit(d, `rt.send(${this.expr(s.target)}, ${this.expr(s.event)}, ${this.payload(s.event, s.payload)});`);
       case "announce":
-        return this.emit(d, `rt.announce(${this.expr(s.event)}, ${this.optional(s.payload)});`);
+        return this.emit(d, `rt.announce(${this.expr(s.event)}, ${this.payload(s.event, s.payload)});`);
       case "goto":
         return this.emit(d, `rt.goto(${s.state}, ${this.optional(s.payload)});`);
       case "receive":
         return this.receive(s, d);
     }
+  }
+
+  /**
+   * The payload of a raise, send or announce. The checker matched it against the event when the
+   * event is written by name; with an event held in a variable it is matched when it runs.
+   */
+  private payload(event: ExprIR, payload: ExprIR | undefined): string {
+    const value = this.optional(payload);
+    return event.k === "const" ? value : `rt.payloadFor(${this.expr(event)}, ${value})`;
   }
 
   private optional(e: ExprIR | undefined): string {

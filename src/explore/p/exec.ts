@@ -101,6 +101,11 @@ export class MachineRun extends Runner {
   private done = 0;
   private opIndex = 0;
   private performed = false;
+  /**
+   * Past the point where the previous step of this run stopped: what the run prints from here on
+   * is new (before it, the run is replaying code whose prints the earlier steps showed).
+   */
+  private fresh = false;
   private newDone = 0;
   private waiting: number[] | null = null;
   private readonly machines: MachineState[];
@@ -138,7 +143,7 @@ export class MachineRun extends Runner {
         this.machines[this.index] = { ...m, inbox: d.inbox };
         return this.world();
       }
-      run = { kind: RUN_EVENT, event: d.message.event, payload: d.message.payload, log: [], done: 0, waiting: null };
+      run = { kind: RUN_EVENT, event: d.message.event, payload: d.message.payload, log: [], done: 0, waiting: null, at: m.state };
       this.inbox = d.inbox.slice();
     }
     if (this.record !== undefined) {
@@ -151,6 +156,7 @@ export class MachineRun extends Runner {
     // operations and then blocks again in a receive carries out none of its own, and must still
     // remember the earlier ones (or the next step would carry them out a second time).
     this.newDone = run.done;
+    this.fresh = m.status !== RUNNING || (run.done === 0 && run.log.length === 0 && run.waiting === null);
     try {
       if (run.kind === RUN_START) this.enter(m.state, run.payload);
       else this.handle(run.event, run.payload);
@@ -160,7 +166,7 @@ export class MachineRun extends Runner {
       if (signal === SUSPEND || signal === BLOCK) {
         const log = this.inputs.length === 0 ? run.log : [...run.log, ...this.inputs];
         const waiting = signal === BLOCK ? this.waiting : null;
-        const next: Run = { kind: run.kind, event: run.event, payload: run.payload, log, done: this.newDone, waiting };
+        const next: Run = { kind: run.kind, event: run.event, payload: run.payload, log, done: this.newDone, waiting, at: this.state };
         this.machines[this.index] = { type: m.type, status: RUNNING, state: m.state, vars: m.vars, inbox: this.inbox, run: next };
       } else if (signal === HALT) {
         this.machines[this.index] = { type: m.type, status: HALTED, state: this.state, vars: [], inbox: [], run: null };
@@ -207,6 +213,7 @@ export class MachineRun extends Runner {
       throw SUSPEND;
     }
     this.performed = true;
+    this.fresh = true;
     this.newDone = k + 1;
     return true;
   }
@@ -260,13 +267,14 @@ export class MachineRun extends Runner {
       message = this.inbox[i];
       this.inbox.splice(i, 1);
       this.inputs.push(message);
+      this.fresh = true;
     }
     const event = message.event;
     return { caseIndex: cases.findIndex((c) => c.includes(event)), payload: message.payload };
   }
 
   print(message: Value): void {
-    this.record?.prints.push(String(message));
+    if (this.fresh) this.record?.prints.push(String(message));
   }
 
   /** Runs every monitor observing `event`, synchronously, before the event goes anywhere. */
@@ -303,6 +311,6 @@ export function newMachine(program: CompiledProgram, type: number, payload: Valu
   const m = program.model.machines[type];
   const vars = m.vars.map((v) => program.defaultOf(v.type));
   const hasEntry = m.states[m.start]?.entry !== undefined;
-  const run: Run | null = hasEntry ? { kind: RUN_START, event: -1, payload, log: [], done: 0, waiting: null } : null;
+  const run: Run | null = hasEntry ? { kind: RUN_START, event: -1, payload, log: [], done: 0, waiting: null, at: m.start } : null;
   return { type, status: hasEntry ? RUNNING : IDLE, state: m.start, vars, inbox: [], run };
 }

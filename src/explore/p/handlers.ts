@@ -5,7 +5,7 @@
 import type { MachineIR } from "../../ir/ir.ts";
 import { HALT_EVENT } from "../../ir/ir.ts";
 import type { Type } from "../../types/types.ts";
-import { chooseFrom as pick, formatValue, RuntimeError, sizeOf, type Value } from "../runtime/values.ts";
+import { castTo, chooseFrom as pick, formatValue, RuntimeError, sizeOf, type Value } from "../runtime/values.ts";
 import { IGNORED, type CompiledProgram } from "./program.ts";
 import { Failure, GOTO, HALT, RAISE } from "./signals.ts";
 import type { Names } from "./names.ts";
@@ -169,6 +169,23 @@ export abstract class Runner {
 
   pure(name: string): never {
     throw this.fail("runtime", `pure function ${name} is for proofs only and cannot run in the explorer`);
+  }
+
+  /** A payload sent with an event chosen at run time: it must be what the event carries. */
+  payloadFor(event: Value, payload: Value | undefined): Value {
+    if (typeof event !== "number") return payload ?? null;
+    const type = this.program.model.events[event]?.payload;
+    const name = this.names.event(event);
+    if (type === undefined) {
+      if (payload !== undefined && payload !== null) throw this.fail("runtime", `event ${name} carries no payload, but one was given`);
+      return null;
+    }
+    try {
+      return castTo(payload ?? null, type);
+    } catch (error) {
+      if (error instanceof RuntimeError) throw this.fail("runtime", `wrong payload for event ${name}: ${error.message}`);
+      throw error;
+    }
   }
 
   verificationOnly(what: string): never {

@@ -73,11 +73,15 @@ function describeStep(
   const machineIR = ir.machines[type];
   const stateName = (s: number | undefined) => (s === undefined ? "" : (machineIR.states[s]?.name ?? "?"));
   const show = (v: Value, t: Parameters<typeof formatValue>[1]) => formatValue(v, t, names);
-  const kind = before === undefined || m0 === undefined ? "start" : m0.status === RUNNING ? (m0.run?.kind === 0 && m0.run.log.length === 0 && m0.run.done === 0 ? "start" : "continue") : "event";
+  // A start run that has not begun: no operation done, nothing consumed, not waiting in a receive.
+  const begun = (run: NonNullable<typeof m0>["run"]) => run !== null && (run.log.length > 0 || run.done > 0 || run.waiting !== null);
+  const kind = before === undefined || m0 === undefined ? "start" : m0.status === RUNNING ? (m0.run?.kind === 0 && !begun(m0.run) ? "start" : "continue") : "event";
   const eventId = record !== undefined && record.event >= 0 ? record.event : undefined;
   const eventType = eventId === undefined ? undefined : ir.events[eventId]?.payload;
   const changes: VarChange[] = [];
-  if (m0 !== undefined && m1 !== undefined && m1.status !== RUNNING && m1.status !== HALTED && m0.status !== RUNNING) {
+  // A running machine's variables stay as they were when its handler began (see world.ts), so the
+  // world shows the handler's changes at the step that completes it, and so does the trace.
+  if (m0 !== undefined && m1 !== undefined && m1.status !== RUNNING && m1.status !== HALTED) {
     machineIR.vars.forEach((v, slot) => {
       const a = show(m0.vars[slot], v.type);
       const b = show(m1.vars[slot], v.type);
@@ -99,9 +103,10 @@ function describeStep(
     ordinal,
     machine: names.machineAt(machineId, type),
     machineId,
-    stateBefore: stateName(m0?.state),
+    stateBefore: kind === "start" ? stateName(machineIR.start) : stateName(m0?.status === RUNNING ? m0.run?.at : m0?.state),
     // A failing first step has no world before or after it: the machine was entering its start state.
-    stateAfter: m1 === undefined ? stateName(machineIR.start) : m1.status === HALTED ? "halted" : stateName(m1.state),
+    stateAfter:
+      m1 === undefined ? stateName(machineIR.start) : m1.status === HALTED ? "halted" : stateName(m1.status === RUNNING ? m1.run?.at : m1.state),
     kind,
     event: eventId === undefined ? undefined : names.event(eventId),
     payload: eventId === undefined || eventType === undefined ? undefined : show(record!.payload, eventType),

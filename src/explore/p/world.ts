@@ -34,6 +34,8 @@ export interface Run {
   readonly done: number;
   /** Blocked in a receive: the events it waits for (sorted). Null when ready to go on. */
   readonly waiting: readonly number[] | null;
+  /** The state the machine is in where the run stopped (the run reaches it again when replayed). */
+  readonly at: number;
 }
 
 export interface MachineState {
@@ -136,6 +138,7 @@ export class WorldCodec {
     if (run.kind === RUN_EVENT) this.writeMessage(w, { event: run.event, payload: run.payload });
     else this.startCodecs[m.type]?.write(w, run.payload);
     w.push(run.done);
+    w.push(run.at);
     w.push(run.log.length);
     for (const entry of run.log) {
       if (typeof entry === "number") {
@@ -175,6 +178,7 @@ export class WorldCodec {
       payload = trigger.payload;
     } else payload = this.startCodecs[type]?.read(r) ?? null;
     const done = r.next();
+    const at = r.next();
     const logLength = r.next();
     const log: LogEntry[] = [];
     for (let i = 0; i < logLength; i++) {
@@ -187,6 +191,6 @@ export class WorldCodec {
       waiting = [];
       for (let i = 0; i < waitingLength; i++) waiting.push(r.next());
     }
-    return { type, status, state, vars, inbox, run: { kind, event, payload, log, done, waiting } };
+    return { type, status, state, vars, inbox, run: { kind, event, payload, log, done, waiting, at } };
   }
 }

@@ -3,7 +3,7 @@
 // published numbers of distinct states: 288 for 3 resource managers, 1,568 for 4, 8,832 for 5.
 // Test Observed attaches a monitor that observes nothing, which makes the explorer emit the steps
 // that leave the state as it is (it needs them to look for cycles): then every enabled action of
-// every state is a transition, as in TLC's state graph (1,145 for 3 resource managers).
+// every state is a transition, as in the TLA+ specification (1,145 for 3 resource managers).
 enum tRM { WORKING, PREPARED, COMMITTED, ABORTED }
 enum tTM { TM_INIT, TM_COMMITTED, TM_ABORTED }
 param nRM: int;

@@ -47,7 +47,7 @@ function wrong(c: Choices, s: Scope, depth: number): string {
   ];
   switch (c.int(3)) {
     case 0:
-      return expr(c, { ...s, world: { ...s.world, wrongRate: 0 } }, randomTy(c, s.world, 1), depth - 1);
+      return c.pick(builders(c, s, randomTy(c, s.world, 1), Math.max(depth - 1, 0)))();
     case 1:
       return c.maybePick(names) ?? "undeclared";
     default:

@@ -62,8 +62,12 @@ function local(b: Body, t: Ty): string {
   return v.name;
 }
 
+/** `{ ... }`; now and then with a variable of its own, declared at its top and used only inside. */
 function block(c: Choices, b: Body, depth: number, indent: string): string {
-  const inner = list(c, 0, 3, () => stmt(c, b, depth - 1, indent + STEP));
+  const own = c.chance(0.1) ? { name: fresh(b.world, "bl"), t: randomTy(c, b.world, 1) } : undefined;
+  const inside: Body = own === undefined ? b : { ...b, vars: [...b.vars, own] };
+  const inner = list(c, 0, 3, () => stmt(c, inside, depth - 1, indent + STEP));
+  if (own !== undefined) inner.unshift(`${indent}${STEP}var ${own.name}: ${printTy(own.t)};`);
   return `{\n${inner.join("\n")}${inner.length > 0 ? "\n" : ""}${indent}}`;
 }
 

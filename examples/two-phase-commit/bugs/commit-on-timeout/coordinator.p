@@ -1,7 +1,7 @@
 // Planted bug: a coordinator that commits when its timer fires before every vote is in.
 //
 // HastyCoordinator is the coordinator of PSrc/coordinator.p with one change, in its timeout
-// handler. The test below runs it in place of the real one: the binding
+// handler. The test in test.p runs it in place of the real one: the binding
 // `HastyCoordinator -> Coordinator` makes the driver's `new Coordinator(...)` create it. The
 // shortest counterexample: a participant votes no, which aborts the transaction there, and the
 // timer fires before the coordinator has read that vote; the coordinator commits, and the other

@@ -1,0 +1,83 @@
+// Counterexample steps in one line each, for the reporters that have no room for the numbered
+// block that `pith check` prints: annotations, SARIF code flows, chart labels. Also where a step's
+// code is, found through the lowered model: the handler that ran, or the state it ran in.
+import type { Span } from "../diagnostics/source.ts";
+import type { ModelIR } from "../ir/ir.ts";
+import type { StepView } from "../explore/p/trace.ts";
+
+const withPayload = (event: string, payload: string | undefined) => (payload === undefined ? event : `${event} ${payload}`);
+
+/** `Client(0) starts in Init`, `Client(0) in Init handles eResp 10`, `Client(0) in Init goes on`. */
+export function stepTitle(step: StepView): string {
+  switch (step.kind) {
+    case "start":
+      return `${step.machine} starts in ${step.stateAfter}`;
+    case "continue":
+      return `${step.machine} in ${step.stateBefore} goes on`;
+    case "event":
+      return `${step.machine} in ${step.stateBefore} handles ${withPayload(step.event ?? "?", step.payload)}`;
+  }
+}
+
+/** What the step did besides its title, each as a short phrase, in the order `pith check` prints them. */
+export function stepEffects(step: StepView): string[] {
+  const out: string[] = [];
+  for (const c of step.creates) out.push(`creates ${c}`);
+  for (const s of step.sends) out.push(`sends ${withPayload(s.event, s.payload)} to ${s.to}`);
+  for (const a of step.announces) out.push(`announces ${withPayload(a.event, a.payload)}`);
+  for (const m of step.monitors) out.push(`monitor ${m.monitor} observes ${m.event} -> ${m.stateAfter}`);
+  for (const c of step.changes) out.push(`${c.name}: ${c.before} -> ${c.after}`);
+  for (const p of step.prints) out.push(`print: ${p}`);
+  if (movedState(step)) out.push(`goes to ${step.stateAfter}`);
+  if (step.status === "blocked") out.push("waits in a receive");
+  if (step.status === "halted") out.push("halts");
+  if (step.failure !== undefined) out.push(`fails: ${step.failure.kind}: ${step.failure.message}`);
+  return out;
+}
+
+/** Whether the step ended in another state than it started in (not counting a machine's start). */
+export function movedState(step: StepView): boolean {
+  return step.kind !== "start" && step.stateAfter !== step.stateBefore && step.stateAfter !== "" && step.status === undefined;
+}
+
+/** The title and the effects in one line: `Server(1) in Serve handles eReq 1; sends eResp 10 to Client(0)`. */
+export function stepSentence(step: StepView): string {
+  return [stepTitle(step), ...stepEffects(step)].join("; ");
+}
+
+/**
+ * The code that ran in `step`: the failing statement if it failed; the handler of the event it
+ * handled; the entry of its start state when it started; else the state it was in. Undefined
+ * when the model does not say (a machine or state not found by name).
+ */
+export function stepSpan(step: StepView, ir: ModelIR): Span | undefined {
+  if (step.failure?.span !== undefined) return step.failure.span;
+  const typeName = step.machine.replace(/\(\d+\)$/, "");
+  const machine = ir.machines.find((m) => m.name === typeName);
+  if (machine === undefined) return undefined;
+  if (step.kind === "start") {
+    const start = machine.states[machine.start];
+    const entry = start?.entry === undefined ? undefined : ir.functions[start.entry];
+    return entry?.span ?? start?.span ?? machine.span;
+  }
+  const state = machine.states.find((s) => s.name === step.stateBefore);
+  if (state === undefined) return machine.span;
+  if (step.kind === "event") {
+    const event = ir.events.find((e) => e.name === step.event);
+    const handler = event === undefined ? undefined : state.handlers[event.id];
+    const fn = handler?.fn === undefined ? undefined : ir.functions[handler.fn];
+    if (fn !== undefined) return fn.span;
+  }
+  return state.span;
+}
+
+/** The start state of each monitor asserted by the test named `test` (a configuration's name works too). */
+export function monitorStartStates(ir: ModelIR, test: string): Map<string, string> {
+  const config = ir.tests.find((t) => t.name === test) ?? ir.tests.find((t) => t.test === test.replace(/\(.*\)$/, ""));
+  const out = new Map<string, string>();
+  for (const spec of config?.specs ?? []) {
+    const m = ir.machines[spec];
+    out.set(m.name, m.states[m.start]?.name ?? "");
+  }
+  return out;
+}
