@@ -1,33 +1,44 @@
-// `pith check`: explore every test of a model to a verdict and print the counterexamples.
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { renderText } from "../diagnostics/render.ts";
-import { frontEnd, hasErrors, loadModel, type FrontEndResult } from "../driver.ts";
-import { checkTests, selectTests, withParams, type CheckOptions, type TestOutcome } from "../explore/check.ts";
-import type { Budget, Stats } from "../explore/engine/index.ts";
-import { PModel } from "../explore/p/model.ts";
-import { CompiledProgram } from "../explore/p/program.ts";
-import type { ModelIR } from "../ir/ir.ts";
+// `pith check`: explore every test of a model to a verdict and report it. With paths, the model is
+// the files named; without, the models of the project's pith.json, checked with a profile's
+// settings, answered from the result cache when nothing changed, split into shards for a CI
+// matrix, or limited to what is staged in git for a pre-commit hook. This file decides what to
+// check; project.ts checks it and report.ts writes the results. Nothing here loads the parser or
+// the explorer, so that a run the cache answers (or a hook with nothing staged) starts fast.
+import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { BUILTIN_PROFILES, profileNames, type ModelConfig, type ProjectConfig, type Settings } from "../config/config.ts";
+import { findConfigFile } from "../config/find.ts";
 import { suggestName } from "../names/suggest.ts";
-import { checkText, location } from "../report/check-text.ts";
-import { outcomesToJson } from "../report/check-json.ts";
-import { traceDocument } from "../report/trace-json.ts";
+import { ResultCache } from "./cache.ts";
 import { colorEnabled, flag, stringOption, UsageError, type Command, type CommandContext } from "./command.ts";
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
+import { compare, type Finding } from "./expectations.ts";
+import { GitError, indexTree, repositoryRoot, stagedChanges } from "./git.ts";
+import { findModel, MODEL_EXTENSION, workingTree, type FileTree } from "./model-files.ts";
+import { planOutput } from "./output.ts";
 import { Progress } from "./progress.ts";
-import { parseBytes, parseCount, parseDuration } from "./units.ts";
+import { checkModels, type ModelJob } from "./project.ts";
+import { resolveSettings, settingsFromFlags } from "./settings.ts";
+import { parseShard, type Shard } from "./shard.ts";
+import { version } from "./version.ts";
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "Explore every behaviour of a model's tests and report violations",
-  usage: "pith check <files or folders...> [options]",
+  usage: "pith check [files or folders...] [options]",
   description:
     "Runs each test declaration of the model (parametric tests: each configuration) to a verdict:\n" +
     "pass (every reachable state explored), violation (with the shortest counterexample when\n" +
-    "searching breadth-first) or inconclusive (a budget ran out). Exits 0 when nothing is violated,\n" +
-    "1 on a violation, 2 on errors in the model or the command, 3 when a budget ran out and\n" +
+    "searching breadth-first) or inconclusive (a budget ran out). Without paths, checks every model\n" +
+    "of the project's pith.json (found in this folder or above), with a profile's settings when\n" +
+    "--profile is given; unchanged models are answered from the cache in .pith-cache/.\n" +
+    "Exits 0 when nothing is violated, 1 on a violation (or a verdict other than pith.json expects),\n" +
+    "2 on errors in a model, pith.json or the command, 3 when a budget ran out and\n" +
     "--fail-inconclusive was given.",
   options: [
+    { name: "profile", short: "p", type: "string", value: "NAME", description: "Use a profile's settings from pith.json: precommit, ci, or your own." },
+    { name: "model", short: "m", type: "string", multiple: true, value: "NAME", description: "Check only this model of pith.json (repeatable)." },
+    { name: "staged", type: "boolean", description: "Check what is staged in git, and only the models it changes (pre-commit)." },
+    { name: "shard", type: "string", value: "I/N", description: "Check the I-th of N equal parts of the test configurations (CI matrix)." },
     { name: "test", short: "t", type: "string", multiple: true, value: "NAME", description: "Check only this test (repeatable)." },
     { name: "param", type: "string", multiple: true, value: "K=V", description: "Set a global param for every test (repeatable)." },
     { name: "mode", type: "string", value: "MODE", description: "bfs (default, shortest counterexample), dfs, or random." },
@@ -38,158 +49,222 @@ export const checkCommand: Command = {
     { name: "seed", type: "string", value: "N", description: "random: the seed (printed when chosen for you)." },
     { name: "runs", type: "string", value: "N", description: "random: how many runs (default 1000)." },
     { name: "max-steps", type: "string", value: "N", description: "random: steps per run (default 1000)." },
-    { name: "no-liveness", type: "boolean", description: "Skip the search for hot monitors on fair cycles." },
-    { name: "trace-out", type: "string", value: "FILE", description: "Write the counterexample as JSON (ITF) for 'pith replay'." },
+    { name: "no-liveness", type: "boolean", description: "Do not check liveness (monitors hot at the end or on a fair cycle)." },
     { name: "fail-inconclusive", type: "boolean", description: "Exit 3 when a budget ran out before a verdict." },
+    { name: "no-cache", type: "boolean", description: "Neither read nor write the result cache." },
+    { name: "reporter", short: "r", type: "string", multiple: true, value: "NAME", description: "text, json, github, sarif or junit (repeatable; github in GitHub Actions)." },
+    { name: "out", short: "o", type: "string", multiple: true, value: "FILE", description: "Write the json, sarif or junit report to FILE." },
+    { name: "trace-out", type: "string", value: "FILE", description: "Write the counterexample as JSON (ITF) for 'pith replay'." },
+    { name: "html", type: "string", value: "DIR", description: "Write each counterexample as a self-contained HTML page in DIR." },
+    { name: "artifacts", type: "string", value: "DIR", description: "Write each counterexample (JSON trace and HTML) in DIR, for upload." },
   ],
   examples: [
     "pith check examples/two-phase-commit",
     "pith check model.p --test tcTwoClients --max-states 1000000 --time 60s",
     "pith check model.p --mode random --seed 42 --runs 10000",
     "pith check model.p --trace-out bug.json && pith replay bug.json",
+    "pith check                                   # every model of pith.json",
+    "pith check --profile precommit --staged      # in a pre-commit hook",
+    "pith check --profile ci --shard 2/4 --reporter github --artifacts counterexamples",
+    "pith check --reporter sarif --out pith.sarif --reporter junit --out pith-junit.xml",
   ],
-  async run(ctx) {
-    const options = checkOptions(ctx);
-    const loaded = loadModel(ctx.positionals.length === 0 ? usage("name the model to check: one or more .p files or folders") : ctx.positionals, ctx.io.cwd);
-    if (loaded.problems.length > 0) throw new UsageError(loaded.problems.join("\n"));
-    const front = frontEnd(loaded.files);
-    if (hasErrors(front.diagnostics) || front.ir === undefined) {
-      ctx.io.out(renderText(front.diagnostics, front.sources, { color: colorEnabled(ctx) }));
-      return EXIT_USAGE;
-    }
-    const tests = chooseTests(ctx, front.ir);
-    const controller = new AbortController();
-    const onSigint = () => controller.abort();
-    process.once("SIGINT", onSigint);
-    const progress = new Progress(ctx.io, flag(ctx.options, "quiet") || flag(ctx.options, "json"));
-    let outcomes: TestOutcome[];
-    try {
-      outcomes = await checkTests(front.ir, tests, {
-        ...options,
-        budget: { ...options.budget, signal: controller.signal },
-        onProgress: (test: string, stats: Stats) => progress.update(test, stats),
-      });
-    } finally {
-      process.removeListener("SIGINT", onSigint);
-      progress.done();
-    }
-    report(ctx, front, outcomes);
-    writeTraces(ctx, front, outcomes);
-    if (outcomes.some((o) => o.verdict === "violation")) return EXIT_VIOLATION;
-    if (outcomes.some((o) => o.verdict === "inconclusive") && flag(ctx.options, "fail-inconclusive")) return EXIT_INCONCLUSIVE;
-    return EXIT_OK;
-  },
+  run: runCheck,
 };
 
 function usage(message: string): never {
   throw new UsageError(message);
 }
 
-function count(ctx: CommandContext, name: string): number | undefined {
-  const text = stringOption(ctx.options, name);
-  if (text === undefined) return undefined;
-  const n = parseCount(text);
-  if (n === undefined) usage(`--${name} takes a whole number, not '${text}'`);
-  return n;
+interface Project {
+  readonly config: ProjectConfig;
+  /** pith.json as shown in messages. */
+  readonly shown: string;
 }
 
-function checkOptions(ctx: CommandContext): Omit<CheckOptions, "onProgress"> {
-  const mode = stringOption(ctx.options, "mode") ?? "bfs";
-  if (mode !== "bfs" && mode !== "dfs" && mode !== "random") usage(`--mode is bfs, dfs or random, not '${mode}'`);
-  const time = stringOption(ctx.options, "time");
-  const memory = stringOption(ctx.options, "max-memory");
-  const maxTimeMs = time === undefined ? undefined : (parseDuration(time) ?? usage(`--time takes a duration such as 60s or 5m, not '${time}'`));
-  const maxMemoryBytes = memory === undefined ? undefined : (parseBytes(memory) ?? usage(`--max-memory takes a size such as 2g or 512m, not '${memory}'`));
-  const budget: Budget = {
-    ...(count(ctx, "max-states") !== undefined ? { maxStates: count(ctx, "max-states") } : {}),
-    ...(count(ctx, "max-depth") !== undefined ? { maxDepth: count(ctx, "max-depth") } : {}),
-    ...(maxTimeMs !== undefined ? { maxTimeMs } : {}),
-    ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
-  };
-  const randomOnly = ["seed", "runs", "max-steps"].filter((o) => ctx.options[o] !== undefined);
-  if (mode !== "random" && randomOnly.length > 0) usage(`--${randomOnly[0]} goes with --mode random`);
-  return {
-    mode: mode === "random" ? "simulate" : mode,
-    budget,
-    liveness: !flag(ctx.options, "no-liveness"),
-    ...(count(ctx, "seed") !== undefined ? { seed: count(ctx, "seed") } : {}),
-    ...(count(ctx, "runs") !== undefined ? { runs: count(ctx, "runs") } : {}),
-    ...(count(ctx, "max-steps") !== undefined ? { maxSteps: count(ctx, "max-steps") } : {}),
-  };
+/** Reads pith.json (from the git index when checking what is staged); errors are printed. */
+async function readProject(ctx: CommandContext, file: string, tree: FileTree): Promise<Project | number> {
+  // Loaded here, not above: a hook with nothing staged never needs the JSON Schema validator.
+  const { parseConfig } = await import("../config/load.ts");
+  const { renderConfigErrors } = await import("../config/errors.ts");
+  const shown = relative(ctx.io.cwd, file) || file;
+  const text = tree.kind(file) === "file" ? tree.read([file]).get(file) : undefined;
+  const result = parseConfig(text ?? readFileSync(file, "utf8"), file, shown);
+  if ("errors" in result) {
+    ctx.io.err(renderConfigErrors(result.errors, text ?? readFileSync(file, "utf8"), colorEnabled(ctx)));
+    return EXIT_USAGE;
+  }
+  return { config: result.config, shown };
 }
 
-/** `--param n=3 --param fast=true`. */
-export function parseParams(model: ModelIR, texts: readonly string[]): Record<string, number | boolean> {
-  const values: Record<string, number | boolean> = {};
-  for (const text of texts) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(text);
-    if (m === null) usage(`--param takes NAME=VALUE, not '${text}'`);
-    const [, name, raw] = m;
-    const param = model.params.find((p) => p.name === name);
-    if (param === undefined) {
-      const guess = suggestName(name, model.params.map((p) => p.name));
-      usage(`the model declares no param '${name}'${guess === undefined ? "" : `; did you mean '${guess}'?`}`);
-    }
-    if (param.type.kind === "Bool") {
-      if (raw !== "true" && raw !== "false") usage(`param ${name} is a bool: give true or false, not '${raw}'`);
-      values[name] = raw === "true";
-    } else {
-      const n = Number(raw);
-      if (!Number.isInteger(n)) usage(`param ${name} is an int: give a whole number, not '${raw}'`);
-      values[name] = n;
+function chooseProfile(ctx: CommandContext, config: ProjectConfig | undefined): string | undefined {
+  const name = stringOption(ctx.options, "profile");
+  if (name === undefined) return undefined;
+  const known = profileNames(config);
+  if (!known.includes(name)) {
+    const guess = suggestName(name, known);
+    usage(`there is no profile '${name}'${guess === undefined ? "" : `; did you mean '${guess}'?`} (profiles: ${known.join(", ")})`);
+  }
+  return name;
+}
+
+function chooseModels(ctx: CommandContext, config: ProjectConfig): readonly ModelConfig[] {
+  const names = (ctx.options.model as string[] | undefined) ?? [];
+  if (names.length === 0) return config.models;
+  const known = config.models.map((m) => m.name);
+  for (const n of names) {
+    if (!known.includes(n)) {
+      const guess = suggestName(n, known);
+      usage(`pith.json has no model '${n}'${guess === undefined ? "" : `; did you mean '${guess}'?`} (models: ${known.join(", ")})`);
     }
   }
-  return values;
+  return config.models.filter((m) => names.includes(m.name));
 }
 
-function chooseTests(ctx: CommandContext, model: ModelIR) {
-  const names = (ctx.options.test as string[] | undefined) ?? [];
-  const { tests, unknown } = selectTests(model, names);
-  if (model.tests.length === 0) usage("the model declares no test: add one, e.g. 'test tc [main=Main]: { Main };'");
-  if (unknown.length > 0) {
-    const available = [...new Set(model.tests.map((t) => t.test))];
-    const guess = suggestName(unknown[0], available);
-    usage(`no test named '${unknown[0]}'${guess === undefined ? "" : `; did you mean '${guess}'?`} (tests: ${available.join(", ")})`);
+/** Whether a staged change touches a model: one of its files, or a .p file where its paths look. */
+function touches(model: ModelConfig, root: string, changed: readonly string[]): boolean {
+  const entries = model.paths.filter((p) => !p.startsWith("std:")).map((p) => resolve(root, p));
+  return changed.some((c) => entries.some((e) => c === e || (c.startsWith(e + "/") && c.endsWith(MODEL_EXTENSION))));
+}
+
+function settingsFor(profile: string | undefined, config: ProjectConfig | undefined, model: ModelConfig | undefined, flags: Settings) {
+  const layers: Settings[] = profile === undefined ? [] : [BUILTIN_PROFILES[profile] ?? {}, config?.profiles[profile] ?? {}, model?.profiles[profile] ?? {}];
+  const s = resolveSettings(...layers, flags);
+  const randomOnly = (["seed", "runs", "maxSteps"] as const).find((k) => flags[k] !== undefined);
+  if (randomOnly !== undefined && s.mode !== "random") {
+    usage(`--${randomOnly === "maxSteps" ? "max-steps" : randomOnly} goes with --mode random`);
   }
-  return withParams(model, tests, parseParams(model, (ctx.options.param as string[] | undefined) ?? []));
+  return s;
 }
 
-function report(ctx: CommandContext, front: FrontEndResult, outcomes: readonly TestOutcome[]): void {
-  if (flag(ctx.options, "json")) {
-    ctx.io.out(JSON.stringify(outcomesToJson(outcomes, front.sources), null, 2) + "\n");
-    return;
+async function runCheck(ctx: CommandContext): Promise<number> {
+  const { io, options } = ctx;
+  const quiet = flag(options, "quiet");
+  const flags = settingsFromFlags(options);
+  const plan = planOutput(options, io.env);
+  const shardText = stringOption(options, "shard");
+  let shard: Shard | undefined;
+  if (shardText !== undefined) {
+    const parsed = parseShard(shardText);
+    if ("error" in parsed) usage(parsed.error);
+    shard = parsed;
   }
-  ctx.io.out(checkText(outcomes, front.sources, colorEnabled(ctx), flag(ctx.options, "quiet")));
-}
-
-function writeTraces(ctx: CommandContext, front: FrontEndResult, outcomes: readonly TestOutcome[]): void {
-  const path = stringOption(ctx.options, "trace-out");
-  if (path === undefined || front.ir === undefined) return;
-  const violated = outcomes.filter((o) => o.violation !== undefined);
-  if (violated.length === 0) return;
-  const program = new CompiledProgram(front.ir);
-  const files = front.sources.all().map((f) => f.path);
-  violated.forEach((o) => {
-    const test = withParams(front.ir!, front.ir!.tests, {}).find((t) => t.name === o.test) ?? findConfiguration(front.ir!, o.test);
-    if (test === undefined) return;
-    const model = new PModel(program, test);
-    const doc = traceDocument(model, o, files, location(o.violation!.span, front.sources));
-    const target = violated.length === 1 ? path : path.replace(/(\.json)?$/, `.${o.test.replace(/[^A-Za-z0-9_=.-]+/g, "_")}.json`);
-    writeFileSync(resolve(ctx.io.cwd, target), JSON.stringify(doc, null, 2) + "\n");
-    if (!flag(ctx.options, "quiet")) ctx.io.err(`counterexample of ${o.test} written to ${target}\n`);
-  });
-}
-
-/** A configuration by its printed name, including ones made by --param. */
-export function findConfiguration(model: ModelIR, name: string) {
-  const direct = model.tests.find((t) => t.name === name);
-  if (direct !== undefined) return direct;
-  const m = /^([^(]+)\((.*)\)$/.exec(name);
-  if (m === null) return undefined;
-  const values: Record<string, number | boolean> = {};
-  for (const pair of m[2].split(",")) {
-    const [k, v] = pair.split("=");
-    values[k] = v === "true" ? true : v === "false" ? false : Number(v);
+  const paths = ctx.positionals;
+  const staged = flag(options, "staged");
+  const configFile = findConfigFile(io.cwd);
+  if (paths.length > 0 && (staged || options.model !== undefined)) {
+    usage(`${staged ? "--staged" : "--model"} checks the models of pith.json: give no paths with it`);
   }
-  return withParams(model, model.tests.filter((t) => t.test === m[1]), values).find((t) => t.name === name);
+  if (paths.length === 0 && configFile === undefined) {
+    usage(
+      "name the model to check (one or more .p files or folders), or list the project's models in a pith.json\n" +
+        "(none in this folder or above; 'pith init' writes a first one)",
+    );
+  }
+
+  // What is staged: when nothing is, there is nothing to do, and that must cost next to nothing.
+  let tree: FileTree = workingTree;
+  let changed: string[] = [];
+  if (staged) {
+    try {
+      const root = repositoryRoot(resolve(configFile!, ".."));
+      changed = stagedChanges(root);
+      if (changed.length === 0) {
+        if (!quiet) io.err("pith: nothing is staged: nothing to check\n");
+        return EXIT_OK;
+      }
+      tree = indexTree(root);
+    } catch (error) {
+      if (error instanceof GitError) usage(error.message);
+      throw error;
+    }
+  }
+
+  const needsConfig = paths.length === 0 || options.profile !== undefined;
+  let project: Project | undefined;
+  if (needsConfig && configFile !== undefined) {
+    const read = await readProject(ctx, configFile, tree);
+    if (typeof read === "number") return read;
+    project = read;
+  }
+  const profile = chooseProfile(ctx, project?.config);
+  const config = project?.config;
+  const flagParams = (options.param as string[] | undefined) ?? [];
+  const flagTests = (options.test as string[] | undefined) ?? [];
+
+  let jobs: ModelJob[];
+  if (paths.length > 0) {
+    const found = findModel(paths, io.cwd, io.cwd);
+    if (found.problems.length > 0) usage(found.problems.join("\n"));
+    jobs = [{ name: paths.join(" "), files: found.files, problems: [], params: flagParams, tests: flagTests, settings: settingsFor(profile, config, undefined, flags), expect: {} }];
+  } else {
+    let models = chooseModels(ctx, config!);
+    if (staged && !changed.includes(config!.file)) models = models.filter((m) => touches(m, config!.root, changed));
+    if (staged && models.length === 0) {
+      if (!quiet) io.err("pith: no staged change touches a model of pith.json: nothing to check\n");
+      return EXIT_OK;
+    }
+    jobs = models.map((m) => {
+      const found = findModel(m.paths, config!.root, io.cwd, tree);
+      return {
+        name: m.name,
+        files: found.files,
+        problems: found.problems,
+        params: [...Object.entries(m.params).map(([k, v]) => `${k}=${v}`), ...flagParams],
+        tests: flagTests.length > 0 ? flagTests : (m.tests ?? []),
+        settings: settingsFor(profile, config, m, flags),
+        expect: m.expect,
+      };
+    });
+  }
+
+  const cache = configFile !== undefined && !flag(options, "no-cache") ? new ResultCache(resolve(configFile, "..")) : undefined;
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once("SIGINT", onSigint);
+  const progress = new Progress(io, quiet || (plan.stdout !== "text" && plan.stdout !== "github"));
+  let results;
+  try {
+    results = await checkModels(jobs, {
+      cache,
+      shard,
+      signal: controller.signal,
+      onProgress: (model, test, stats) => progress.update(paths.length > 0 ? test : `${model} ${test}`, stats),
+      wantIr: plan.stdout === "sarif" || plan.files.some((f) => f.reporter === "sarif"),
+    });
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+    progress.done();
+  }
+
+  // In path mode, a model that cannot be checked is a usage error, as it always was.
+  if (paths.length > 0) {
+    const only = results[0];
+    if (only.diagnostics.some((d) => d.severity === "error")) {
+      const { renderText } = await import("../diagnostics/render.ts");
+      const { sourcesOf } = await import("./report.ts");
+      io.out(renderText(only.diagnostics, sourcesOf(only), { color: colorEnabled(ctx) }));
+      return EXIT_USAGE;
+    }
+    if (only.problems.length > 0) usage(only.problems.join("\n"));
+  }
+
+  const findings: Finding[] = [];
+  const expected = new Map<string, Set<string>>();
+  for (const r of results) {
+    const c = compare(r.job.name, r.job.expect, r.outcomes, r.configurations);
+    findings.push(...c.findings);
+    expected.set(r.job.name, c.expectedViolations);
+  }
+  const { writeReports } = await import("./report.ts");
+  await writeReports(
+    plan,
+    { results, findings, expected, configShown: project?.shown, project: paths.length === 0, toolVersion: version() },
+    { io, color: colorEnabled(ctx), quiet },
+  );
+
+  if (results.some((r) => r.problems.length > 0 || r.diagnostics.some((d) => d.severity === "error"))) return EXIT_USAGE;
+  const unexpected = results.some((r) => r.outcomes.some((o) => o.verdict === "violation" && !expected.get(r.job.name)?.has(o.test)));
+  if (unexpected || findings.some((f) => f.severity === "error")) return EXIT_VIOLATION;
+  if (results.some((r) => r.job.settings.failInconclusive && r.outcomes.some((o) => o.verdict === "inconclusive"))) return EXIT_INCONCLUSIVE;
+  return EXIT_OK;
 }

@@ -24,7 +24,6 @@ export interface CommandContext {
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   /** e.g. `pith typecheck <files or folders...> [options]` */
   readonly usage: string;
   readonly description: string;

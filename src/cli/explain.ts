@@ -5,7 +5,6 @@ import { EXIT_OK } from "./exit-codes.ts";
 
 export const explainCommand: Command = {
   name: "explain",
-  summary: "Explain a diagnostic code",
   usage: "pith explain <code>",
   description: "Prints the severity, message and explanation of a diagnostic code such as PTH3002.",
   options: [],

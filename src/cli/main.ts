@@ -1,21 +1,29 @@
 // The `pith` command: finds the command named by the first argument and runs it. The only place
-// that reads process.argv and sets the exit code.
-import { readFileSync } from "node:fs";
+// that reads process.argv and sets the exit code. Each command's module is imported only when that
+// command runs, so that a quick command (a pre-commit hook with nothing staged, `pith --version`)
+// does not pay for loading the parser or the explorer.
 import { suggestName } from "../names/suggest.ts";
 import { commandHelp, parseCommandArgs, UsageError, type Command } from "./command.ts";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
-import { explainCommand } from "./explain.ts";
 import { processOutput, type Output } from "./io.ts";
-import { typecheckCommand } from "./typecheck.ts";
-import { checkCommand } from "./check.ts";
-import { replayCommand } from "./replay.ts";
+import { version } from "./version.ts";
 
-export const commands: readonly Command[] = [checkCommand, replayCommand, typecheckCommand, explainCommand];
+export { version };
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+/** A command as the general help lists it, and how to load it. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
 }
+
+export const commands: readonly CommandEntry[] = [
+  { name: "check", summary: "Explore every behaviour of a model's tests and report violations", load: async () => (await import("./check.ts")).checkCommand },
+  { name: "replay", summary: "Run a recorded counterexample again and show its failure", load: async () => (await import("./replay.ts")).replayCommand },
+  { name: "typecheck", summary: "Parse and type-check a model and report every error", load: async () => (await import("./typecheck.ts")).typecheckCommand },
+  { name: "init", summary: "Start a project: write pith.json and a first model", load: async () => (await import("./init.ts")).initCommand },
+  { name: "explain", summary: "Explain a diagnostic code", load: async () => (await import("./explain.ts")).explainCommand },
+];
 
 function generalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -47,8 +55,8 @@ export async function run(args: readonly string[], io: Output): Promise<number> 
     io.out(`pith ${version()}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     const guess = suggestName(name, commands.map((c) => c.name));
     io.err(
       `pith: unknown command '${name}'${guess === undefined ? "" : `; did you mean '${guess}'?`}\n` +
@@ -56,6 +64,7 @@ export async function run(args: readonly string[], io: Output): Promise<number> 
     );
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   try {
     const parsed = parseCommandArgs(command, rest);
     if (parsed.options.help === true) {

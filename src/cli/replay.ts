@@ -10,13 +10,12 @@ import { CompiledProgram } from "../explore/p/program.ts";
 import { describeTrace } from "../explore/p/trace.ts";
 import { traceText } from "../report/check-text.ts";
 import { parseTraceFile } from "../report/trace-json.ts";
-import { findConfiguration } from "./check.ts";
+import { findConfiguration } from "./analyse.ts";
 import { colorEnabled, UsageError, type Command } from "./command.ts";
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
 
 export const replayCommand: Command = {
   name: "replay",
-  summary: "Run a recorded counterexample again and show its failure",
   usage: "pith replay <trace.json> [options]",
   description:
     "Reads a trace written by 'pith check --trace-out', checks the model again, and follows the\n" +

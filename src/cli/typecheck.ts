@@ -7,7 +7,6 @@ import { EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 
 export const typecheckCommand: Command = {
   name: "typecheck",
-  summary: "Parse and type-check a model and report every error",
   usage: "pith typecheck <files or folders...> [options]",
   description:
     "Reads every .p file named or found under the folders named, parses them as one model, resolves\n" +

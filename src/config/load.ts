@@ -18,7 +18,7 @@ let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (validator === undefined) {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as object;
-    validator = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
+    validator = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
   }
   return validator;
 }

@@ -101,7 +101,7 @@ export function traceText(v: ViolationReport, sources: SourceSet, color: boolean
   const lines: string[] = [`Counterexample (${v.steps.length} step${v.steps.length === 1 ? "" : "s"}):`];
   for (const step of v.steps) lines.push(...stepLines(step, p));
   if (v.cycle !== undefined) {
-    lines.push(`  then, forever (${v.cycle.length} step${v.cycle.length === 1 ? "" : "s"} that repeat):`);
+    lines.push(`  then, repeated forever (${v.cycle.length} step${v.cycle.length === 1 ? "" : "s"}):`);
     for (const step of v.cycle) lines.push(...stepLines(step, p));
   }
   const at = location(v.span, sources);

@@ -7,7 +7,7 @@ import type { Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import { traceText } from "./check-text.ts";
 import { sequenceDiagram } from "./mermaid.ts";
-import { isLibraryFile, plural, rangeOf, tally, violationSpan, type ModelRun, type Range, type RunReport } from "./run-report.ts";
+import { isLibraryFile, plural, repeating, rangeOf, tally, violationSpan, type ModelRun, type Range, type RunReport } from "./run-report.ts";
 import { monitorStartStates, stepSentence } from "./steps.ts";
 
 /** GitHub shows at most this many error annotations, and as many warnings, per step. */
@@ -55,7 +55,7 @@ function violationAnnotation(run: ModelRun, o: TestOutcome): Annotation {
   const v = o.violation!;
   const steps = [...v.steps];
   const shown = steps.slice(-ANNOTATION_STEPS);
-  const lines = [`${v.kind}: ${v.message}`, "", `Test ${o.test} of ${run.model}: counterexample of ${plural(steps.length, "step")}${v.cycle === undefined ? "" : `, then ${plural(v.cycle.length, "step")} that repeat forever`}:`];
+  const lines = [`${v.kind}: ${v.message}`, "", `Test ${o.test} of ${run.model}: counterexample of ${plural(steps.length, "step")}${v.cycle === undefined ? "" : `, then ${repeating(v.cycle.length)}`}:`];
   if (shown.length < steps.length) lines.push(`  ... ${plural(steps.length - shown.length, "earlier step")} not shown`);
   for (const s of shown) lines.push(`${String(s.index).padStart(3)}. ${stepSentence(s)}`);
   if (v.cycle !== undefined) {
@@ -182,7 +182,7 @@ function violationSection(run: ModelRun, o: TestOutcome): string[] {
     "",
     `**${markdownText(v.message)}** at ${code(at)} (model ${code(run.model)})`,
     "",
-    `Counterexample: ${plural(v.steps.length, "step")}${v.cycle === undefined ? "" : `, then ${plural(v.cycle.length, "step")} that repeat forever`}.` +
+    `Counterexample: ${plural(v.steps.length, "step")}${v.cycle === undefined ? "" : `, then ${repeating(v.cycle.length)}`}.` +
       (diagram.omitted > 0 ? ` The chart shows the last ${total - diagram.omitted}; the text below has them all.` : ""),
     "",
     fenced(diagram.text, "mermaid"),

@@ -6,7 +6,7 @@
 import type { TestOutcome } from "../explore/check.ts";
 import type { StepView } from "../explore/p/trace.ts";
 import { VIEWER_SCRIPT, VIEWER_STYLE } from "./html-assets.ts";
-import { plural, rangeOf, violationSpan, type ModelRun } from "./run-report.ts";
+import { plural, repeating, rangeOf, violationSpan, type ModelRun } from "./run-report.ts";
 import { movedState, stepEffects, stepTitle } from "./steps.ts";
 import type { TraceFile } from "./trace-json.ts";
 
@@ -80,7 +80,7 @@ function arrowsOf(step: StepView): Arrow[] {
 
 /** The text in a step's box: what it handled, and the state it went to. */
 function boxLabel(step: StepView): string {
-  const what = step.kind === "start" ? `start: ${step.stateAfter}` : step.kind === "continue" ? "goes on" : step.payload === undefined ? (step.event ?? "?") : `${step.event} ${step.payload}`;
+  const what = step.kind === "start" ? `start: ${step.stateBefore}` : step.kind === "continue" ? "goes on" : step.payload === undefined ? (step.event ?? "?") : `${step.event} ${step.payload}`;
   return movedState(step) ? `${what} ⇒ ${step.stateAfter}` : what;
 }
 
@@ -127,7 +127,8 @@ function stepSvg(step: StepView, y: number, width: number, lane: Map<string, Lan
 function chart(steps: readonly StepView[], cycleFrom: number, endNote: string | undefined, trace: TraceFile): { header: string; svg: string } {
   const all = lanes(steps, trace);
   const lane = new Map(all.map((l) => [l.name, l]));
-  const width = GUTTER + COLUMN * all.length + 16;
+  // The note that ends a counterexample without a failing step is not cut: the chart widens for it.
+  const width = Math.max(GUTTER + COLUMN * all.length + 16, endNote === undefined ? 0 : GUTTER + Math.ceil((endNote.length + 4) * CHAR * 1.1) + 40);
   let y = HEADER;
   const rows: string[] = [];
   steps.forEach((step, i) => {
@@ -141,7 +142,7 @@ function chart(steps: readonly StepView[], cycleFrom: number, endNote: string | 
   });
   if (endNote !== undefined) {
     rows.push(`<g class="end"><rect class="end-box" x="${GUTTER}" y="${y + 8}" width="${width - GUTTER - 16}" height="30" rx="5"/>`);
-    rows.push(`<text class="failure-label" x="${GUTTER + 10}" y="${y + 28}">✗ ${escapeHtml(clip(endNote, width - GUTTER - 40))}</text></g>`);
+    rows.push(`<text class="failure-label" x="${GUTTER + 10}" y="${y + 28}">✗ ${escapeHtml(endNote)}</text></g>`);
     y += 46;
   }
   const height = y + 16;
@@ -184,7 +185,7 @@ export function htmlTrace(run: ModelRun, outcome: TestOutcome, trace: TraceFile)
   };
   const stats = outcome.stats;
   const summary = [
-    plural(v.steps.length, "step") + (v.cycle === undefined ? "" : `, then ${plural(v.cycle.length, "step")} that repeat forever`),
+    plural(v.steps.length, "step") + (v.cycle === undefined ? "" : `, then ${repeating(v.cycle.length)}`),
     `${stats.distinct.toLocaleString("en-US")} distinct states explored`,
     `depth ${stats.maxDepth}`,
   ].join(" · ");

@@ -72,6 +72,11 @@ export function sequenceDiagram(v: ViolationReport, monitorStart: ReadonlyMap<st
       out.push(`${id(step.machine)}->>${id(s.to)}: ${mermaidText(clip(label, NOTE_MAX))}`);
     }
     if (step.kind !== "start") out.push(...note);
+    // A step that shows nothing else still gets a line, so that every step can be found.
+    if (out.length === 0 && step.failure === undefined) {
+      const what = step.kind === "event" ? `handles ${step.event ?? "?"}` : "goes on";
+      out.push(`Note over ${id(step.machine)}: ${mermaidText(`${step.index}. ${what}`)}`);
+    }
     if (step.failure !== undefined) {
       const failure = `${step.index}. ✗ ${step.failure.kind}: ${step.failure.message}`;
       lines.push(`${indent}rect rgba(220, 38, 38, 0.18)`);
@@ -100,8 +105,8 @@ export function sequenceDiagram(v: ViolationReport, monitorStart: ReadonlyMap<st
 /** What a step's note says: how it started or changed state, its variables, the monitors that moved. */
 function noteParts(step: StepView, monitorStates: Map<string, string>): string[] {
   const parts: string[] = [];
-  if (step.kind === "start") parts.push(`starts in ${step.stateAfter}`);
-  else if (movedState(step)) parts.push(`${step.stateBefore} → ${step.stateAfter}`);
+  if (step.kind === "start") parts.push(`starts in ${step.stateBefore}`);
+  if (movedState(step)) parts.push(step.kind === "start" ? `→ ${step.stateAfter}` : `${step.stateBefore} → ${step.stateAfter}`);
   for (const c of step.changes) parts.push(`${c.name} = ${c.after}`);
   for (const m of step.monitors) {
     if (monitorStates.get(m.monitor) !== m.stateAfter) parts.push(`${m.monitor} → ${m.stateAfter}`);

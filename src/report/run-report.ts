@@ -70,6 +70,11 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** `1 step that repeats forever`, `2 steps that repeat forever`: a liveness cycle. */
+export function repeating(n: number): string {
+  return `${plural(n, "step")} that repeat${n === 1 ? "s" : ""} forever`;
+}
+
 /** The tally line every reporter shows: `3 tests: 2 passed, 1 violated, 0 inconclusive`. */
 export function tally(report: RunReport): { tests: number; passed: number; violated: number; inconclusive: number; errors: number; warnings: number } {
   const outcomes = report.runs.flatMap((r) => r.outcomes);

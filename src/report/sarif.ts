@@ -8,7 +8,7 @@ import type { Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import type { StepView } from "../explore/p/trace.ts";
 import { isLibraryFile, rangeOf, violationSpan, type ModelRun, type RunReport } from "./run-report.ts";
-import { stepSentence, stepSpan } from "./steps.ts";
+import { stepSentence, stepSpans } from "./steps.ts";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -71,8 +71,7 @@ function diagnosticResult(run: ModelRun, d: Diagnostic, ruleIndex: number): obje
   };
 }
 
-function threadFlowLocation(run: ModelRun, o: TestOutcome, step: StepView): object {
-  const span = (run.ir === undefined ? step.failure?.span : stepSpan(step, run.ir)) ?? o.span;
+function threadFlowLocation(run: ModelRun, step: StepView, span: Span): object {
   const state: Record<string, { text: string }> = {};
   if (step.stateAfter !== "") state[`${step.machine}.state`] = { text: step.stateAfter };
   for (const c of step.changes) state[`${step.machine}.${c.name}`] = { text: c.after };
@@ -90,14 +89,15 @@ function violationResult(run: ModelRun, o: TestOutcome, ruleIndex: number): obje
   const ruleId = ruleIdOfKind(v.kind);
   const span = violationSpan(o);
   const steps = [...v.steps, ...(v.cycle ?? [])];
-  const flowMessage = `Counterexample of ${steps.length} step${steps.length === 1 ? "" : "s"}${v.cycle === undefined ? "" : ` (the last ${v.cycle.length} repeat forever)`}`;
+  const spans = run.ir === undefined ? steps.map((s) => s.failure?.span) : stepSpans(steps, run.ir);
+  const flowMessage = `Counterexample of ${steps.length} step${steps.length === 1 ? "" : "s"}${v.cycle === undefined ? "" : ` (the last ${v.cycle.length} repeat${v.cycle.length === 1 ? "s" : ""} forever)`}`;
   return {
     ruleId,
     ruleIndex,
     level: "error",
     message: { text: `${v.message} (test ${o.test})` },
     locations: [location(span, run)],
-    codeFlows: [{ message: { text: flowMessage }, threadFlows: [{ locations: steps.map((s) => threadFlowLocation(run, o, s)) }] }],
+    codeFlows: [{ message: { text: flowMessage }, threadFlows: [{ locations: steps.map((s, i) => threadFlowLocation(run, s, spans[i] ?? o.span)) }] }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(ruleId, span.file, o.test, v.message) },
     properties: {
       model: run.model,

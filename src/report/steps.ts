@@ -11,7 +11,7 @@ const withPayload = (event: string, payload: string | undefined) => (payload ===
 export function stepTitle(step: StepView): string {
   switch (step.kind) {
     case "start":
-      return `${step.machine} starts in ${step.stateAfter}`;
+      return `${step.machine} starts in ${step.stateBefore}`;
     case "continue":
       return `${step.machine} in ${step.stateBefore} goes on`;
     case "event":
@@ -35,9 +35,9 @@ export function stepEffects(step: StepView): string[] {
   return out;
 }
 
-/** Whether the step ended in another state than it started in (not counting a machine's start). */
+/** Whether the step ended in another state than it started in (a machine that halts goes to no state). */
 export function movedState(step: StepView): boolean {
-  return step.kind !== "start" && step.stateAfter !== step.stateBefore && step.stateAfter !== "" && step.status === undefined;
+  return step.stateAfter !== step.stateBefore && step.stateAfter !== "" && step.status !== "halted";
 }
 
 /** The title and the effects in one line: `Server(1) in Serve handles eReq 1; sends eResp 10 to Client(0)`. */
@@ -46,12 +46,21 @@ export function stepSentence(step: StepView): string {
 }
 
 /**
- * The code that ran in `step`: the failing statement if it failed; the handler of the event it
- * handled; the entry of its start state when it started; else the state it was in. Undefined
- * when the model does not say (a machine or state not found by name).
+ * The code that ran in each step: the failing statement if it failed; the handler of the event it
+ * handled; the entry of its start state when it started; the handler its machine was already in
+ * when it went on part way through one; else the state it was in. Undefined where the model does
+ * not say (a machine or state not found by name).
  */
-export function stepSpan(step: StepView, ir: ModelIR): Span | undefined {
-  if (step.failure?.span !== undefined) return step.failure.span;
+export function stepSpans(steps: readonly StepView[], ir: ModelIR): (Span | undefined)[] {
+  const running = new Map<string, Span | undefined>();
+  return steps.map((step) => {
+    const code = step.kind === "continue" && running.has(step.machine) ? running.get(step.machine) : codeOf(step, ir);
+    running.set(step.machine, code);
+    return step.failure?.span ?? code;
+  });
+}
+
+function codeOf(step: StepView, ir: ModelIR): Span | undefined {
   const typeName = step.machine.replace(/\(\d+\)$/, "");
   const machine = ir.machines.find((m) => m.name === typeName);
   if (machine === undefined) return undefined;

@@ -108,8 +108,8 @@ describe("inboxes", () => {
   });
 
   // Office sends eJob 1, eWarm, eJob 2; Printer can move only once eWarm is in (it defers eJob):
-  // 3 states while Cold (one per send), then Ready with 0, 1 or 2 jobs printed against 1, 2 or 3
-  // sends: 9 states, 10 transitions.
+  // 4 states while Cold (the initial one, then one per send), 5 in Ready (with eWarm sent, 0 or 1
+  // job printed; with everything sent, 0, 1 or 2): 9 states, 10 transitions.
   it("keeps a deferred event in place and takes it later in its original order (defer.p)", async () => {
     await expectModel("defer.p", { verdict: "pass", distinct: 9, transitions: 10 });
   });
@@ -121,9 +121,9 @@ describe("inboxes", () => {
   });
 
   // Waiter's null handler may run before Main's send (leaving for Done, which cannot take eData)
-  // or after Waiter took eData. BFS: level 1 holds both orders of the first move, level 2 the
-  // failing branch's next state and the other branch's; the failure comes at the third expansion
-  // of level 2: 6 states, 6 transitions.
+  // or after Waiter took eData. BFS: level 1 holds both first moves, level 2 one state after each;
+  // expanding the first of those adds Waiter gone to Done after taking eData, expanding the second
+  // fails: 6 states, 6 transitions.
   it("runs the null handler when no event can be taken (null-handler.p)", async () => {
     await expectModel("null-handler.p", {
       verdict: "violation",
@@ -420,6 +420,17 @@ describe("bugs", () => {
   // is Spinner spinning while the question waits, unfair to Responder. answers = false: four
   // phases x 2 = 8 states, 14 transitions, and once Responder has dropped the question, Spinner
   // spinning alone is a fair cycle. BFS reaches its state through Spinner's start, then Responder.
+  it("never lets a fair choice come out false forever (fair-choice.p)", async () => {
+    const { outcomes } = await check("fair-choice.p");
+    expect(summary(outcomes.get("fair"))).toEqual({ verdict: "pass", distinct: 2, transitions: 3 });
+    const plain = summary(outcomes.get("plain"));
+    expect(plain).toMatchObject({
+      verdict: "violation",
+      kind: "liveness",
+      message: "monitor Finishes can stay hot forever: a fair cycle of 1 step never cools it",
+    });
+  });
+
   it("reports a fair hot cycle and not an unfair one (live-cycle.p)", async () => {
     const { outcomes } = await check("live-cycle.p");
     expect(summary(outcomes.get("Spinning(answers=true)"))).toEqual({ verdict: "pass", distinct: 10, transitions: 18 });

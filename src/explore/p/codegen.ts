@@ -84,7 +84,7 @@ class FunctionWriter {
       case "this":
         return "rt.self";
       case "nondet":
-        return "(rt.choose(2) === 1)";
+        return e.fair ? "(rt.chooseFair() === 1)" : "(rt.choose(2) === 1)";
       case "tuple":
         return `[${e.elements.map((x) => this.expr(x)).join(", ")}]`;
       case "get":

@@ -202,6 +202,16 @@ export abstract class Runner {
     return error instanceof RuntimeError ? this.fail("runtime", error.message) : error;
   }
 
+  /** Set when a fair choice (`$$`) came out true in this run. */
+  fairTaken = false;
+
+  /** `$$`: a choice that cannot come out false forever (see model.ts on fairness). */
+  chooseFair(): number {
+    const v = this.choose(2);
+    if (v === 1) this.fairTaken = true;
+    return v;
+  }
+
   abstract choose(n: number): number;
   abstract print(message: Value): void;
 }

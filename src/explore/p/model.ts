@@ -110,12 +110,12 @@ export class PModel implements Model {
 
   successors(state: Int32Array, length: number, out: SuccessorSink): void {
     void length;
-    this.emissions(this.decode(state), false, (machine, next, failure) => {
-      if (failure !== undefined) out.fail(machine, machine, failure.kind, failure.message);
+    this.emissions(this.decode(state), false, (machine, next, failure, _record, process) => {
+      if (failure !== undefined) out.fail(machine, process, failure.kind, failure.message);
       else {
         this.writer.reset();
         this.codec.encode(next!, this.writer);
-        out.next(machine, machine, this.writer.words, this.writer.length);
+        out.next(machine, process, this.writer.words, this.writer.length);
       }
     });
   }
@@ -125,26 +125,44 @@ export class PModel implements Model {
    * self-loops are off — but a state whose only steps change nothing keeps one of them, so that
    * it is not taken for an end (or a deadlock).
    */
+  //
+  // Fairness: the engine applies weak fairness per process. Machine m's steps are process 2m. A
+  // step in which a fair choice `$$` came out true is emitted a second time as process 2m+1, so
+  // that a cycle along which such a step is always possible but never taken counts as unfair —
+  // `$$` cannot come out false forever. (Only when self-loops are on, that is when liveness is
+  // checked; the duplicate leads to the same state and adds nothing else.)
   private emissions(
     world: World,
     record: boolean,
-    visit: (machine: number, next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined) => void,
+    visit: (
+      machine: number,
+      next: World | undefined,
+      failure: Failure | undefined,
+      record: StepRecord | undefined,
+      process: number,
+    ) => void,
   ): void {
     let emitted = 0;
     let firstSkipped: { machine: number; next: World; record: StepRecord | undefined } | undefined;
     this.forEachStep(
       world,
-      (machine, next, failure, rec, unchanged) => {
+      (machine, next, failure, rec, unchanged, fair) => {
         if (failure === undefined && unchanged && !this.emitSelfLoops) {
           firstSkipped ??= { machine, next: next!, record: rec };
           return;
         }
         emitted++;
-        visit(machine, next, failure, rec);
+        visit(machine, next, failure, rec, 2 * machine);
+        if (fair && failure === undefined && this.emitSelfLoops) {
+          emitted++;
+          visit(machine, next, undefined, rec, 2 * machine + 1);
+        }
       },
       record,
     );
-    if (emitted === 0 && firstSkipped !== undefined) visit(firstSkipped.machine, firstSkipped.next, undefined, firstSkipped.record);
+    if (emitted === 0 && firstSkipped !== undefined) {
+      visit(firstSkipped.machine, firstSkipped.next, undefined, firstSkipped.record, 2 * firstSkipped.machine);
+    }
   }
 
   /** Every step from `world`, in emission order; with `record`, each step's record is kept. */
@@ -156,12 +174,13 @@ export class PModel implements Model {
       failure: Failure | undefined,
       record: StepRecord | undefined,
       unchanged: boolean,
+      fair: boolean,
     ) => void,
     record = false,
   ): void {
     for (let i = 0; i < world.machines.length; i++) {
       if (enabled(this.ctx, world, i)) {
-        this.forEachRun(world, i, (next, failure, rec, unchanged) => emit(i, next, failure, rec, unchanged), record);
+        this.forEachRun(world, i, (next, failure, rec, unchanged, fair) => emit(i, next, failure, rec, unchanged, fair), record);
       }
     }
   }
@@ -170,7 +189,13 @@ export class PModel implements Model {
   private forEachRun(
     world: World,
     i: number,
-    emit: (next: World | undefined, failure: Failure | undefined, record: StepRecord | undefined, unchanged: boolean) => void,
+    emit: (
+      next: World | undefined,
+      failure: Failure | undefined,
+      record: StepRecord | undefined,
+      unchanged: boolean,
+      fair: boolean,
+    ) => void,
     record: boolean,
   ): void {
     this.ctx.names.use(world);
@@ -179,8 +204,8 @@ export class PModel implements Model {
       const run = new MachineRun(this.ctx, world, i, script);
       if (record) run.record = emptyRecord(i);
       const result = run.execute();
-      if (result instanceof Failure) emit(undefined, result, run.record, false);
-      else emit(result, undefined, run.record, run.unchanged);
+      if (result instanceof Failure) emit(undefined, result, run.record, false, false);
+      else emit(result, undefined, run.record, run.unchanged, run.fairTaken);
       if (!advance(script, run.options)) break;
     }
   }
@@ -230,7 +255,7 @@ export class PModel implements Model {
   }
 
   processLabel(process: number): string {
-    return `machine ${process}`;
+    return process % 2 === 0 ? `machine ${process >> 1}` : `machine ${process >> 1} (a fair choice)`;
   }
 
   monitorLabel(monitor: number): string {
