@@ -34,11 +34,19 @@ class FunctionWriter {
   private readonly tables: CodeTables;
   /** Function ids from the innermost (the running code) outwards, for `local` depths. */
   private readonly scopes: number[];
+  private readonly defaults: (t: Type) => unknown;
 
-  constructor(model: ModelIR, tables: CodeTables, scopes: number[]) {
+  constructor(model: ModelIR, tables: CodeTables, scopes: number[], defaults: (t: Type) => unknown) {
     this.model = model;
     this.tables = tables;
     this.scopes = scopes;
+    this.defaults = defaults;
+  }
+
+  /** The default value of `t` as code: a literal, or the (immutable, shared) value from `K`. */
+  defaultValue(t: Type): string {
+    const v = this.defaults(t);
+    return v === null || typeof v === "number" || typeof v === "boolean" ? String(v) : this.constant(v);
   }
 
   constant(value: unknown): string {
@@ -100,7 +108,7 @@ class FunctionWriter {
       case "sizeof":
         return `R_sizeOf(${this.expr(e.operand)})`;
       case "default":
-        return `rt.defaultOf(${this.constant(e.type)})`;
+        return this.defaultValue(e.type);
       case "new":
         return `rt.create(${this.constant(e.machine)}, ${e.payload === undefined ? "undefined" : this.expr(e.payload)})`;
       case "call":
@@ -374,7 +382,7 @@ class FunctionWriter {
   /** `let` for each parameter (from `args`) and local (its type's default). */
   declareLocals(fn: FunctionIR, d: number, args: readonly string[]): void {
     fn.locals.forEach((v, slot) => {
-      const init = slot < fn.paramCount ? (args[slot] ?? "undefined") : `rt.defaultOf(${this.constant(v.type)})`;
+      const init = slot < fn.paramCount ? (args[slot] ?? "undefined") : this.defaultValue(v.type);
       this.emit(d, `let ${this.local(slot, 0)} = ${init};`);
     });
   }
@@ -384,7 +392,12 @@ class FunctionWriter {
  * JavaScript source of a function returning the array `F` of every compiled IR function. Receive
  * cases are compiled inline; their own entries in `F` are left empty.
  */
-export function generateProgram(model: ModelIR, tables: CodeTables, builtinNames: readonly string[]): string {
+export function generateProgram(
+  model: ModelIR,
+  tables: CodeTables,
+  builtinNames: readonly string[],
+  defaults: (t: Type) => unknown,
+): string {
   // Each operation is bound once to a local name, so that calls in handlers are direct.
   const parts: string[] = [...builtinNames.map((n) => `const R_${n} = R.${n};`), "const F = [];"];
   for (const fn of model.functions) {
@@ -392,7 +405,7 @@ export function generateProgram(model: ModelIR, tables: CodeTables, builtinNames
       parts.push(`F[${fn.id}] = null;`);
       continue;
     }
-    const w = new FunctionWriter(model, tables, [fn.id]);
+    const w = new FunctionWriter(model, tables, [fn.id], defaults);
     const params = Array.from({ length: fn.paramCount }, (_, i) => `a${i}`);
     w.emit(0, `F[${fn.id}] = function (rt, V${params.map((p) => `, ${p}`).join("")}) {`);
     w.declareLocals(fn, 1, params);

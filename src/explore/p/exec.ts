@@ -81,9 +81,13 @@ export function enabled(ctx: TestContext, world: World, i: number): boolean {
   return dequeue(ctx, m).kind !== "none";
 }
 
+/**
+ * Runs steps of machines. One object serves every step of a model (it is reset by `begin`), so
+ * that the many runs of a state's choices allocate only what their results keep.
+ */
 export class MachineRun extends Runner {
   readonly ctx: TestContext;
-  readonly self: Ref;
+  self: Ref;
   /** New choices of this step, by position: how many options each had. */
   readonly options: number[] = [];
   record: StepRecord | undefined;
@@ -92,8 +96,8 @@ export class MachineRun extends Runner {
    * to do, say): the successor is the state itself.
    */
   unchanged = false;
-  private readonly index: number;
-  private readonly script: readonly number[];
+  private index = 0;
+  private script: readonly number[] = [];
   private scriptPos = 0;
   private replay: readonly LogEntry[] = [];
   private replayPos = 0;
@@ -108,19 +112,46 @@ export class MachineRun extends Runner {
   private fresh = false;
   private newDone = 0;
   private waiting: number[] | null = null;
-  private readonly machines: MachineState[];
-  private readonly monitors: MonitorState[];
+  private machines: MachineState[] = [];
+  private monitors: MonitorState[] = [];
+  private base: World = { machines: [], monitors: [] };
+  /** The dequeue worked out before the step (for an idle machine), to save doing it per choice. */
+  private dequeued: Dequeue | undefined;
   private inbox: Message[] = [];
 
-  constructor(ctx: TestContext, world: World, index: number, script: readonly number[]) {
-    const m = world.machines[index];
-    super(ctx.program, m.type, m.state, m.vars, ctx.params, ctx.names);
+  constructor(ctx: TestContext) {
+    super(ctx.program, 0, 0, [], ctx.params, ctx.names);
     this.ctx = ctx;
+    this.self = ref(0);
+  }
+
+  /** Prepares a step of machine `index` of `world`, with choices from `script`. */
+  begin(world: World, index: number, script: readonly number[], dequeued?: Dequeue): this {
+    const m = world.machines[index];
+    this.resetRunner(m.type, m.state, m.vars);
     this.index = index;
     this.script = script;
     this.self = ref(index);
-    this.machines = world.machines.slice();
-    this.monitors = world.monitors.slice();
+    // The world's arrays are copied on the first write (most choices of a step change little).
+    this.machines = world.machines as MachineState[];
+    this.monitors = world.monitors as MonitorState[];
+    this.base = world;
+    this.dequeued = dequeued;
+    this.options.length = 0;
+    this.record = undefined;
+    this.unchanged = false;
+    this.scriptPos = 0;
+    this.replay = [];
+    this.replayPos = 0;
+    this.inputs.length = 0;
+    this.done = 0;
+    this.opIndex = 0;
+    this.performed = false;
+    this.fresh = false;
+    this.newDone = 0;
+    this.waiting = null;
+    this.inbox = [];
+    return this;
   }
 
   /** Runs the step; returns the world after it, or the bug it ran into. */
@@ -131,7 +162,7 @@ export class MachineRun extends Runner {
       run = m.run!;
       this.inbox = m.inbox.slice();
     } else {
-      const d = dequeue(this.ctx, m);
+      const d = this.dequeued ?? dequeue(this.ctx, m);
       if (d.kind === "none") throw new Error(`machine ${this.index} is not enabled`);
       if (d.kind === "drop") {
         // The trace names the first event dropped as the one the step took (the state ignores it).
@@ -140,7 +171,7 @@ export class MachineRun extends Runner {
           this.record.event = first.event;
           this.record.payload = first.payload;
         }
-        this.machines[this.index] = { ...m, inbox: d.inbox };
+        this.writableMachines()[this.index] = { ...m, inbox: d.inbox };
         return this.world();
       }
       run = { kind: RUN_EVENT, event: d.message.event, payload: d.message.payload, log: [], done: 0, waiting: null, at: m.state };
@@ -161,15 +192,16 @@ export class MachineRun extends Runner {
       if (run.kind === RUN_START) this.enter(m.state, run.payload);
       else this.handle(run.event, run.payload);
       this.unchanged = m.status === IDLE && run.event === NULL_EVENT && this.isUnchanged(m);
-      this.machines[this.index] = { type: m.type, status: IDLE, state: this.state, vars: this.V, inbox: this.inbox, run: null };
+      if (this.unchanged) return this.base;
+      this.writableMachines()[this.index] = { type: m.type, status: IDLE, state: this.state, vars: this.V, inbox: this.inbox, run: null };
     } catch (signal) {
       if (signal === SUSPEND || signal === BLOCK) {
         const log = this.inputs.length === 0 ? run.log : [...run.log, ...this.inputs];
         const waiting = signal === BLOCK ? this.waiting : null;
         const next: Run = { kind: run.kind, event: run.event, payload: run.payload, log, done: this.newDone, waiting, at: this.state };
-        this.machines[this.index] = { type: m.type, status: RUNNING, state: m.state, vars: m.vars, inbox: this.inbox, run: next };
+        this.writableMachines()[this.index] = { type: m.type, status: RUNNING, state: m.state, vars: m.vars, inbox: this.inbox, run: next };
       } else if (signal === HALT) {
-        this.machines[this.index] = { type: m.type, status: HALTED, state: this.state, vars: [], inbox: [], run: null };
+        this.writableMachines()[this.index] = { type: m.type, status: HALTED, state: this.state, vars: [], inbox: [], run: null };
       } else if (signal instanceof Failure) return signal;
       else if (signal instanceof RuntimeError) return this.wrap(signal) as Failure;
       else throw signal;
@@ -182,6 +214,12 @@ export class MachineRun extends Runner {
     if (this.performed || this.state !== m.state || this.inbox.length !== m.inbox.length) return false;
     for (let i = 0; i < this.V.length; i++) if (this.V[i] !== m.vars[i]) return false;
     return this.inputs.every((x) => typeof x === "number");
+  }
+
+  /** The machines of the world being built, copied from the state's on the first write. */
+  private writableMachines(): MachineState[] {
+    if (this.machines === this.base.machines) this.machines = this.machines.slice();
+    return this.machines;
   }
 
   private world(): World {
@@ -232,7 +270,7 @@ export class MachineRun extends Runner {
     if (t === this.index) this.inbox.push(message);
     else {
       const tm = this.machines[t];
-      if (tm.status !== HALTED) this.machines[t] = { ...tm, inbox: [...tm.inbox, message] };
+      if (tm.status !== HALTED) this.writableMachines()[t] = { ...tm, inbox: [...tm.inbox, message] };
     }
   }
 
@@ -248,7 +286,7 @@ export class MachineRun extends Runner {
     const type = this.ctx.test.bindings[name];
     if (type === undefined) throw this.fail("runtime", `the test does not bind a machine to ${name}`);
     const id = this.machines.length;
-    this.machines.push(newMachine(this.ctx.program, type, payload ?? null));
+    this.writableMachines().push(newMachine(this.ctx.program, type, payload ?? null));
     const r = ref(id);
     this.inputs.push(r);
     this.record?.creates.push({ machine: id, type, payload: payload ?? null });
@@ -287,6 +325,7 @@ export class MachineRun extends Runner {
       } catch (error) {
         throw runner.wrap(error);
       }
+      if (this.monitors === this.base.monitors) this.monitors = this.monitors.slice();
       this.monitors[position] = { state: runner.state, vars: runner.V };
       this.record?.monitorEvents.push({ monitor: position, event });
     }

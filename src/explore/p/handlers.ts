@@ -15,7 +15,7 @@ export const MAX_ITERATIONS = 1_000_000;
 
 export abstract class Runner {
   readonly program: CompiledProgram;
-  readonly machine: MachineIR;
+  machine: MachineIR;
   readonly names: Names;
   /** The running machine's variables (a fresh array per run; values are immutable). */
   V: Value[];
@@ -36,6 +36,19 @@ export abstract class Runner {
     this.V = vars.slice();
     this.params = params;
     this.names = names;
+  }
+
+  /** Makes this runner ready to run machine type `machineType` afresh (runners are reused). */
+  protected resetRunner(machineType: number, state: number, vars: readonly Value[]): void {
+    this.machine = this.program.model.machines[machineType];
+    this.state = state;
+    this.V = vars.slice();
+    this.at = -1;
+    this.ticks = 0;
+    this.pendingEvent = 0;
+    this.pendingPayload = null;
+    this.pendingState = 0;
+    this.fairTaken = false;
   }
 
   // -- the handler loop -------------------------------------------------------------------------

@@ -7,11 +7,11 @@ import type { TestIR } from "../../ir/ir.ts";
 import type { Model, SuccessorSink } from "../engine/index.ts";
 import { Reader, Writer } from "../runtime/encode.ts";
 import type { Value } from "../runtime/values.ts";
-import { enabled, MachineRun, MonitorRun, newMachine, type StepRecord, type TestContext } from "./exec.ts";
+import { dequeue, enabled, MachineRun, MonitorRun, newMachine, type Dequeue, type StepRecord, type TestContext } from "./exec.ts";
 import { Names } from "./names.ts";
 import type { CompiledProgram } from "./program.ts";
 import { Failure } from "./signals.ts";
-import { HALTED, RUNNING, WorldCodec, type World } from "./world.ts";
+import { HALTED, IDLE, RUNNING, WorldCodec, type World } from "./world.ts";
 
 /** What one emission was, when a trace asks for it again. */
 export interface Emission {
@@ -33,6 +33,7 @@ export class PModel implements Model {
    */
   emitSelfLoops = true;
   private readonly writer = new Writer();
+  private readonly runner: MachineRun;
 
   constructor(program: CompiledProgram, test: TestIR) {
     const model = program.model;
@@ -43,6 +44,7 @@ export class PModel implements Model {
       for (const e of model.machines[spec].observes) observers[e].push(position);
     });
     this.ctx = { program, test, params, names: new Names(model), observers };
+    this.runner = new MachineRun(this.ctx);
     this.codec = new WorldCodec(model, test.specs, program.strings);
     this.monitorCount = test.specs.length;
   }
@@ -179,9 +181,13 @@ export class PModel implements Model {
     record = false,
   ): void {
     for (let i = 0; i < world.machines.length; i++) {
-      if (enabled(this.ctx, world, i)) {
-        this.forEachRun(world, i, (next, failure, rec, unchanged, fair) => emit(i, next, failure, rec, unchanged, fair), record);
-      }
+      const m = world.machines[i];
+      let dequeued: Dequeue | undefined;
+      if (m.status === IDLE) {
+        dequeued = dequeue(this.ctx, m);
+        if (dequeued.kind === "none") continue;
+      } else if (!enabled(this.ctx, world, i)) continue;
+      this.forEachRun(world, i, (next, failure, rec, unchanged, fair) => emit(i, next, failure, rec, unchanged, fair), record, dequeued);
     }
   }
 
@@ -197,11 +203,12 @@ export class PModel implements Model {
       fair: boolean,
     ) => void,
     record: boolean,
+    dequeued?: Dequeue,
   ): void {
     this.ctx.names.use(world);
     const script: number[] = [];
     for (;;) {
-      const run = new MachineRun(this.ctx, world, i, script);
+      const run = this.runner.begin(world, i, script, dequeued);
       if (record) run.record = emptyRecord(i);
       const result = run.execute();
       if (result instanceof Failure) emit(undefined, result, run.record, false, false);

@@ -30,11 +30,11 @@ export class CompiledProgram {
   constructor(model: ModelIR) {
     this.model = model;
     this.tables = { constants: [], spans: [], receives: [] };
-    const source = generateProgram(model, this.tables, Object.keys(builtins));
+    this.enumDefaults = new Map(model.enums.map((e) => [e.name, Math.min(...e.elements.map((x) => x.value))]));
+    const source = generateProgram(model, this.tables, Object.keys(builtins), (t) => this.defaultOf(t));
     // The generated source contains no text from the model (see codegen.ts).
     const build = new Function("K", "R", source) as (k: unknown[], r: Builtins) => (CompiledFunction | null)[];
     this.functions = build(this.tables.constants, builtins);
-    this.enumDefaults = new Map(model.enums.map((e) => [e.name, Math.min(...e.elements.map((x) => x.value))]));
     this.enumValues = new Map(model.enums.map((e) => [e.name, new Set(e.elements.map((x) => x.value))]));
     this.flags = model.machines.map((m) =>
       m.states.map((s) => {
