@@ -4,7 +4,8 @@
 // broker; each with its events, types, machines, helper functions, specs and tests, and names,
 // sizes and optional parts drawn from a seeded random generator). The benchmark times parsing,
 // checking and lowering it in this process, and `pith typecheck` on it as a fresh process (start-up
-// included), which is what a user waits for.
+// included), which is what a user waits for. The model's templates make up most of this file; they
+// stay next to the measurement because the figures mean nothing without the exact input.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -12,6 +12,7 @@
 import { cpus, totalmem } from "node:os";
 import { explorerBenchmark, tenMillionBenchmark } from "./explorer.ts";
 import { frontendBenchmark } from "./frontend.ts";
+import { precommitBenchmark } from "./precommit.ts";
 
 /** One measured quantity: a sample per repetition, in `unit`. */
 export interface Figure {
@@ -40,6 +41,7 @@ export interface Benchmark {
 export const BENCHMARKS: readonly { readonly benchmark: Benchmark; readonly slow: boolean }[] = [
   { benchmark: frontendBenchmark, slow: false },
   { benchmark: explorerBenchmark, slow: false },
+  { benchmark: precommitBenchmark, slow: false },
   { benchmark: tenMillionBenchmark, slow: true },
 ];
 

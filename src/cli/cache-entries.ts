@@ -1,5 +1,6 @@
 // What the result cache holds, and the checks an entry's payload must pass before it is trusted
 // (the checksum catches damage; these catch an entry of another shape).
+import type { ProjectConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import type { TraceFile } from "../report/trace-json.ts";
@@ -62,5 +63,26 @@ export function isCheckedConfiguration(x: unknown): x is CheckedConfiguration {
     violationOk &&
     (o.verdict === "violation") === (v !== undefined) &&
     traceOk
+  );
+}
+
+/** A configuration read and validated before (pith.json's text is part of the key). */
+export function isProjectConfig(x: unknown): x is ProjectConfig {
+  if (!isObject(x) || typeof x.file !== "string" || typeof x.root !== "string" || !isObject(x.profiles) || !Array.isArray(x.conformance)) return false;
+  return (
+    Array.isArray(x.models) &&
+    x.models.every(
+      (m: unknown) =>
+        isObject(m) &&
+        typeof m.name === "string" &&
+        Array.isArray(m.paths) &&
+        m.paths.every((p: unknown) => typeof p === "string") &&
+        (m.tests === undefined || Array.isArray(m.tests)) &&
+        isObject(m.params) &&
+        isObject(m.profiles) &&
+        isObject(m.expect) &&
+        isObject(m.at) &&
+        Array.isArray(m.testsAt),
+    )
   );
 }

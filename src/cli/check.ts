@@ -9,6 +9,7 @@ import { relative, resolve } from "node:path";
 import { BUILTIN_PROFILES, profileNames, type ModelConfig, type ProjectConfig, type Settings } from "../config/config.ts";
 import { findConfigFile } from "../config/find.ts";
 import { suggestName } from "../names/suggest.ts";
+import { isProjectConfig } from "./cache-entries.ts";
 import { ResultCache } from "./cache.ts";
 import { colorEnabled, flag, stringOption, UsageError, type Command, type CommandContext } from "./command.ts";
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
@@ -81,18 +82,25 @@ interface Project {
   readonly shown: string;
 }
 
-/** Reads pith.json (from the git index when checking what is staged); errors are printed. */
-async function readProject(ctx: CommandContext, file: string, tree: FileTree): Promise<Project | number> {
-  // Loaded here, not above: a hook with nothing staged never needs the JSON Schema validator.
-  const { parseConfig } = await import("../config/load.ts");
-  const { renderConfigErrors } = await import("../config/errors.ts");
+/**
+ * Reads pith.json (from the git index when checking what is staged); errors are printed. A valid
+ * configuration is kept in the cache, so that an unchanged pith.json costs neither parsing nor
+ * loading the JSON Schema validator.
+ */
+async function readProject(ctx: CommandContext, file: string, tree: FileTree, cache: ResultCache | undefined): Promise<Project | number> {
   const shown = relative(ctx.io.cwd, file) || file;
-  const text = tree.kind(file) === "file" ? tree.read([file]).get(file) : undefined;
-  const result = parseConfig(text ?? readFileSync(file, "utf8"), file, shown);
+  const text = (tree.kind(file) === "file" ? tree.read([file]).get(file) : undefined) ?? readFileSync(file, "utf8");
+  const key = cache?.key("config", { file, shown, text });
+  const hit = key === undefined ? undefined : cache?.get("config", key, isProjectConfig);
+  if (hit !== undefined) return { config: hit, shown };
+  const { parseConfig } = await import("../config/load.ts");
+  const result = parseConfig(text, file, shown);
   if ("errors" in result) {
-    ctx.io.err(renderConfigErrors(result.errors, text ?? readFileSync(file, "utf8"), colorEnabled(ctx)));
+    const { renderConfigErrors } = await import("../config/errors.ts");
+    ctx.io.err(renderConfigErrors(result.errors, text, colorEnabled(ctx)));
     return EXIT_USAGE;
   }
+  if (key !== undefined) cache?.put("config", key, result.config);
   return { config: result.config, shown };
 }
 
@@ -179,10 +187,11 @@ async function runCheck(ctx: CommandContext): Promise<number> {
     }
   }
 
+  const cache = configFile !== undefined && !flag(options, "no-cache") ? new ResultCache(resolve(configFile, "..")) : undefined;
   const needsConfig = paths.length === 0 || options.profile !== undefined;
   let project: Project | undefined;
   if (needsConfig && configFile !== undefined) {
-    const read = await readProject(ctx, configFile, tree);
+    const read = await readProject(ctx, configFile, tree, cache);
     if (typeof read === "number") return read;
     project = read;
   }
@@ -195,7 +204,8 @@ async function runCheck(ctx: CommandContext): Promise<number> {
   if (paths.length > 0) {
     const found = findModel(paths, io.cwd, io.cwd);
     if (found.problems.length > 0) usage(found.problems.join("\n"));
-    jobs = [{ name: paths.join(" "), files: found.files, problems: [], params: flagParams, tests: flagTests, settings: settingsFor(profile, config, undefined, flags), expect: {} }];
+    const settings = settingsFor(profile, config, undefined, flags);
+    jobs = [{ name: paths.join(" "), files: found.files, problems: [], params: flagParams, tests: flagTests, testsWritten: {}, settings, expect: {} }];
   } else {
     let models = chooseModels(ctx, config!);
     if (staged && !changed.includes(config!.file)) models = models.filter((m) => touches(m, config!.root, changed));
@@ -211,13 +221,13 @@ async function runCheck(ctx: CommandContext): Promise<number> {
         problems: found.problems,
         params: [...Object.entries(m.params).map(([k, v]) => `${k}=${v}`), ...flagParams],
         tests: flagTests.length > 0 ? flagTests : (m.tests ?? []),
+        testsWritten: Object.fromEntries((m.tests ?? []).map((t, i) => [t, `${project!.shown}:${m.testsAt[i].line}:${m.testsAt[i].column}`])),
         settings: settingsFor(profile, config, m, flags),
         expect: m.expect,
       };
     });
   }
 
-  const cache = configFile !== undefined && !flag(options, "no-cache") ? new ResultCache(resolve(configFile, "..")) : undefined;
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
@@ -236,21 +246,14 @@ async function runCheck(ctx: CommandContext): Promise<number> {
     progress.done();
   }
 
-  // In path mode, a model that cannot be checked is a usage error, as it always was.
-  if (paths.length > 0) {
-    const only = results[0];
-    if (only.diagnostics.some((d) => d.severity === "error")) {
-      const { renderText } = await import("../diagnostics/render.ts");
-      const { sourcesOf } = await import("./report.ts");
-      io.out(renderText(only.diagnostics, sourcesOf(only), { color: colorEnabled(ctx) }));
-      return EXIT_USAGE;
-    }
-    if (only.problems.length > 0) usage(only.problems.join("\n"));
-  }
+  // With paths, a test the model does not have or a bad --param is a usage error, as it always was.
+  if (paths.length > 0 && results[0].problems.length > 0) usage(results[0].problems.join("\n"));
 
   const findings: Finding[] = [];
   const expected = new Map<string, Set<string>>();
   for (const r of results) {
+    // A model that could not be checked has nothing to compare (and its error says why).
+    if (r.problems.length > 0 || r.diagnostics.some((d) => d.severity === "error")) continue;
     const c = compare(r.job.name, r.job.expect, r.outcomes, r.configurations);
     findings.push(...c.findings);
     expected.set(r.job.name, c.expectedViolations);

@@ -6,6 +6,11 @@ import type { ConfigPosition, Expectation } from "../config/config.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import { suggestName } from "../names/suggest.ts";
 
+/** `an assertion`, `a deadlock`. */
+function article(kind: string | undefined): string {
+  return kind === undefined ? "a" : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
 export interface Finding {
   readonly model: string;
   readonly configuration: string;
@@ -51,9 +56,9 @@ export function compare(
     if (e === undefined) continue;
     const where = `${model} ${o.test}`;
     if (o.verdict === "violation") {
-      if (e.verdict === "pass") add(o.test, "error", e.at, `${where}: the verdict changed: pith.json expects pass, and a ${o.violation?.kind} violation was found`);
+      if (e.verdict === "pass") add(o.test, "error", e.at, `${where}: the verdict changed: pith.json expects pass, and ${article(o.violation?.kind)} violation was found`);
       else if (e.kind !== undefined && e.kind !== o.violation?.kind)
-        add(o.test, "error", e.at, `${where}: pith.json expects a ${e.kind} violation, and a ${o.violation?.kind} violation was found`);
+        add(o.test, "error", e.at, `${where}: pith.json expects ${article(e.kind)} violation, and ${article(o.violation?.kind)} violation was found`);
       else if (e.verdict === "violation") expectedViolations.add(o.test);
     } else if (o.verdict === "pass" && o.exhaustive) {
       if (e.verdict === "violation")

@@ -16,7 +16,8 @@ export interface Output {
 export function processOutput(): Output {
   const env = process.env;
   const tty = process.stdout.isTTY === true;
-  const color = tty && env.NO_COLOR === undefined && env.TERM !== "dumb";
+  // NO_COLOR counts when set to anything but the empty string (no-color.org).
+  const color = tty && (env.NO_COLOR ?? "") === "" && env.TERM !== "dumb";
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

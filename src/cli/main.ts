@@ -21,6 +21,7 @@ export const commands: readonly CommandEntry[] = [
   { name: "check", summary: "Explore every behaviour of a model's tests and report violations", load: async () => (await import("./check.ts")).checkCommand },
   { name: "replay", summary: "Run a recorded counterexample again and show its failure", load: async () => (await import("./replay.ts")).replayCommand },
   { name: "typecheck", summary: "Parse and type-check a model and report every error", load: async () => (await import("./typecheck.ts")).typecheckCommand },
+  { name: "prove", summary: "Prove a model's invariants for any number of machines with Z3", load: async () => (await import("./prove.ts")).proveCommand },
   { name: "init", summary: "Start a project: write pith.json and a first model", load: async () => (await import("./init.ts")).initCommand },
   { name: "explain", summary: "Explain a diagnostic code", load: async () => (await import("./explain.ts")).explainCommand },
 ];

@@ -26,6 +26,8 @@ export interface ModelJob {
   readonly params: readonly string[];
   /** Test or configuration names to run; empty: all. */
   readonly tests: readonly string[];
+  /** Where each of `tests` is written (`pith.json:7:19`), when pith.json names them. */
+  readonly testsWritten: Readonly<Record<string, string>>;
   readonly settings: RunSettings;
   readonly expect: Readonly<Record<string, Expectation>>;
 }
@@ -77,7 +79,7 @@ async function analyse(job: ModelJob): Promise<AnalysedModel> {
 }
 
 /** The configurations `names` select (a test name selects all its configurations), or a problem. */
-function select(index: ModelIndex, names: readonly string[]): { selected: string[]; problem?: string } {
+function select(index: ModelIndex, names: readonly string[], written: Readonly<Record<string, string>>): { selected: string[]; problem?: string } {
   const all = index.configurations;
   if (all.length === 0) return { selected: [], problem: "the model declares no test: add one, e.g. 'test tc [main=Main]: { Main };'" };
   if (names.length === 0) return { selected: all.map((c) => c.name) };
@@ -85,7 +87,8 @@ function select(index: ModelIndex, names: readonly string[]): { selected: string
   if (unknown !== undefined) {
     const available = [...new Set(all.map((c) => c.test))];
     const guess = suggestName(unknown, available);
-    return { selected: [], problem: `no test named '${unknown}'${guess === undefined ? "" : `; did you mean '${guess}'?`} (tests: ${available.join(", ")})` };
+    const where = written[unknown] === undefined ? "" : `${written[unknown]}: `;
+    return { selected: [], problem: `${where}no test named '${unknown}'${guess === undefined ? "" : `; did you mean '${guess}'?`} (tests: ${available.join(", ")})` };
   }
   return { selected: all.filter((c) => names.includes(c.test) || names.includes(c.name)).map((c) => c.name) };
 }
@@ -108,7 +111,7 @@ export async function checkModels(jobs: readonly ModelJob[], ctx: RunContext): P
       plan.problems.push(plan.index.problem);
       continue;
     }
-    const chosen = select(plan.index, job.tests);
+    const chosen = select(plan.index, job.tests, job.testsWritten);
     if (chosen.problem !== undefined) plan.problems.push(chosen.problem);
     plan.selected = chosen.selected;
   }

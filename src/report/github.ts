@@ -7,7 +7,7 @@ import type { Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import { traceText } from "./check-text.ts";
 import { sequenceDiagram } from "./mermaid.ts";
-import { isLibraryFile, plural, repeating, rangeOf, tally, violationSpan, type ModelRun, type Range, type RunReport } from "./run-report.ts";
+import { isLibraryFile, plural, repeating, rangeOf, stopReason, tally, violationSpan, type ModelRun, type Range, type RunReport } from "./run-report.ts";
 import { monitorStartStates, stepSentence } from "./steps.ts";
 
 /** GitHub shows at most this many error annotations, and as many warnings, per step. */
@@ -66,8 +66,7 @@ function violationAnnotation(run: ModelRun, o: TestOutcome): Annotation {
 }
 
 function inconclusiveAnnotation(run: ModelRun, o: TestOutcome): Annotation {
-  const reason = o.reason === undefined ? "the search stopped early" : `the ${o.reason} budget ran out`;
-  const message = `Test ${o.test} of ${run.model} is inconclusive: ${reason} after ${o.stats.distinct.toLocaleString("en-US")} distinct states, before every state was explored.`;
+  const message = `Test ${o.test} of ${run.model} is inconclusive: ${stopReason(o)} after ${o.stats.distinct.toLocaleString("en-US")} distinct states, before every state was explored.`;
   return { level: "warning", span: o.span, run, title: `Pith: test ${o.test} inconclusive`, message };
 }
 
@@ -151,7 +150,7 @@ function where(span: Span | undefined, run: ModelRun): string {
 
 function testRow(run: ModelRun, o: TestOutcome): string {
   const verdict =
-    o.verdict === "violation" ? `${VERDICTS.violation} (${o.violation?.kind})` : o.verdict === "inconclusive" && o.reason !== undefined ? `${VERDICTS.inconclusive} (${o.reason} budget)` : VERDICTS[o.verdict];
+    o.verdict === "violation" ? `${VERDICTS.violation} (${o.violation?.kind})` : o.verdict === "inconclusive" ? `${VERDICTS.inconclusive}: ${stopReason(o)}` : VERDICTS[o.verdict];
   const s = o.stats;
   return `| ${code(run.model, true)} | ${code(o.test, true)} | ${verdict} | ${count(s.distinct)} | ${count(s.transitions)} | ${s.maxDepth} | ${(s.elapsedMs / 1000).toFixed(2)} s |`;
 }

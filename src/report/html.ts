@@ -103,15 +103,17 @@ function stepSvg(step: StepView, y: number, width: number, lane: Map<string, Lan
       // A message to itself: a loop on the right of the lifeline.
       const x = actor.x;
       parts.push(`<path class="arrow ${a.style}" d="M ${x} ${ay - 6} h 28 v 10 h -24" marker-end="url(#head)"/>`);
-      parts.push(`<text class="arrow-label" x="${x + 34}" y="${ay + 2}">${escapeHtml(clip(a.label, COLUMN / 2 - 40))}</text>`);
+      parts.push(`<text class="arrow-label" x="${x + 34}" y="${ay + 2}">${escapeHtml(clip(a.label, width - x - 50))}</text>`);
       return;
     }
     const dir = target.x > actor.x ? 1 : -1;
     const x1 = actor.x + dir * 4;
     const x2 = target.x - dir * 6;
     parts.push(`<line class="arrow ${a.style}" x1="${x1}" y1="${ay}" x2="${x2}" y2="${ay}" marker-end="url(#head)"/>`);
-    const span = Math.abs(x2 - x1);
-    parts.push(`<text class="arrow-label" x="${(x1 + x2) / 2}" y="${ay - 5}" text-anchor="middle">${escapeHtml(clip(a.label, span - 16))}</text>`);
+    // The label has its line to itself, so it may reach past the arrow's ends, as far as the chart's edges.
+    const middle = (x1 + x2) / 2;
+    const room = 2 * Math.min(middle - GUTTER, width - middle) - 16;
+    parts.push(`<text class="arrow-label" x="${middle}" y="${ay - 5}" text-anchor="middle">${escapeHtml(clip(a.label, room))}</text>`);
   });
   if (failed) {
     const fy = y + 14 + BOX + arrows.length * LINE + 14;

@@ -5,7 +5,7 @@ import { codeName } from "../diagnostics/codes.ts";
 import { renderDiagnostic } from "../diagnostics/render.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import { traceText } from "./check-text.ts";
-import { rangeOf, violationSpan, type ModelRun, type RunReport } from "./run-report.ts";
+import { rangeOf, stopReason, violationSpan, type ModelRun, type RunReport } from "./run-report.ts";
 
 /** Characters XML 1.0 does not allow at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
 function xmlChars(text: string): string {
@@ -73,8 +73,7 @@ function testCase(run: ModelRun, o: TestOutcome, indent: string): string[] {
       ),
     );
   } else if (o.verdict === "inconclusive") {
-    const reason = o.reason === undefined ? "the search stopped early" : `the ${o.reason} budget ran out`;
-    body.push(...element(indent + "  ", "skipped", { message: `inconclusive: ${reason} after ${s.distinct} distinct states` }));
+    body.push(...element(indent + "  ", "skipped", { message: `inconclusive: ${stopReason(o)} after ${s.distinct} distinct states` }));
   }
   return element(indent, "testcase", { name: o.test, classname: run.model, file: at.file, line: at.line, time: seconds(s.elapsedMs) }, body);
 }

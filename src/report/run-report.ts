@@ -70,6 +70,19 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+const STOP_REASONS: Readonly<Record<string, string>> = {
+  states: "the state budget ran out",
+  depth: "the depth budget cut the search",
+  time: "the time budget ran out",
+  memory: "the memory budget ran out",
+  aborted: "the check was interrupted",
+};
+
+/** Why an inconclusive test stopped, in words: `the state budget ran out`. */
+export function stopReason(outcome: TestOutcome): string {
+  return STOP_REASONS[outcome.reason ?? ""] ?? "the search stopped early";
+}
+
 /** `1 step that repeats forever`, `2 steps that repeat forever`: a liveness cycle. */
 export function repeating(n: number): string {
   return `${plural(n, "step")} that repeat${n === 1 ? "s" : ""} forever`;

@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import type { StepView } from "../explore/p/trace.ts";
-import { isLibraryFile, rangeOf, violationSpan, type ModelRun, type RunReport } from "./run-report.ts";
+import { isLibraryFile, rangeOf, stopReason, violationSpan, type ModelRun, type RunReport } from "./run-report.ts";
 import { stepSentence, stepSpans } from "./steps.ts";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -141,7 +141,7 @@ export function toSarif(report: RunReport): object {
       .filter((o) => o.verdict === "inconclusive")
       .map((o) => ({
         level: "warning",
-        message: { text: `test ${o.test} of ${run.model} is inconclusive: ${o.reason === undefined ? "the search stopped early" : `the ${o.reason} budget ran out`} after ${o.stats.distinct} distinct states` },
+        message: { text: `test ${o.test} of ${run.model} is inconclusive: ${stopReason(o)} after ${o.stats.distinct} distinct states` },
         locations: [location(o.span, run)],
       })),
   );

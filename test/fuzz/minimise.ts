@@ -3,9 +3,13 @@
 // function and file it was thrown from), so that shrinking keeps the same bug instead of sliding
 // to another. Shrinking deletes whole files, then runs of lines, then runs of tokens (delta
 // debugging), then squeezes the whitespace.
+import { join } from "node:path";
 import { frontEnd } from "../../src/driver.ts";
 import { SourceFile } from "../../src/diagnostics/source.ts";
 import { lexer } from "../../src/syntax/tokens.ts";
+
+/** The repository's src folder, as it appears in stack traces. */
+const SRC = join(import.meta.dirname, "..", "..", "src") + "/";
 
 export interface ModelFile {
   readonly path: string;
@@ -24,6 +28,13 @@ export function crashOf(files: readonly ModelFile[]): string | undefined {
 
 export function signature(error: unknown): string {
   if (!(error instanceof Error)) return `non-error thrown: ${String(error)}`;
+  if (error instanceof RangeError && error.message.includes("call stack")) {
+    // A stack overflow stops at whatever frame the stack ran out in: name the phase instead.
+    const stack = error.stack ?? "";
+    const at = stack.indexOf(SRC);
+    const phase = at < 0 ? "?" : stack.slice(at + SRC.length).split("/")[0];
+    return `RangeError: ${error.message} (in src/${phase})`;
+  }
   const frame = (error.stack ?? "").split("\n").find((line) => line.trimStart().startsWith("at ")) ?? "";
   // `at fn (file:///.../src/x.ts:1:2)` or `at /.../src/x.ts:1:2`: keep the function and the path in the repository.
   const match = /^\s*at (?:(.*?) \()?(.*?)(?::\d+:\d+)?\)?$/.exec(frame);

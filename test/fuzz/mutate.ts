@@ -1,8 +1,9 @@
 // Mutations of real models: the models under test/ir/golden, test/corpus and examples are read
-// once, and each fuzzed input is one of them with a few token- or line-level edits. Most edits
-// break the syntax; replacing a name with another name of the same model, or a literal or operator
-// with another of its class, usually does not, and sends the checker and the lowering models that
-// are almost right.
+// once, and each fuzzed input is one of them with a few token- or line-level edits: delete,
+// duplicate or swap a token or a line, truncate, insert a token, replace a token with a symbol or a
+// literal, or replace a name with a keyword or with another name of the same file. Most edits break
+// the syntax; renaming usually does not, so half of the inputs are renamings only, which send the
+// checker and the lowering models that are almost right.
 import fc from "fast-check";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";

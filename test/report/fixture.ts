@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { frontEnd, loadModel } from "../../src/driver.ts";
 import { checkTests, type TestOutcome } from "../../src/explore/check.ts";
+import type { Budget } from "../../src/explore/engine/index.ts";
 import type { ModelRun, RunReport } from "../../src/report/run-report.ts";
 import { violationTrace, type TraceFile } from "../../src/report/trace-json.ts";
 
@@ -21,11 +22,16 @@ function pinned(o: TestOutcome): TestOutcome {
 }
 
 /** A model from files under the repository, checked breadth-first with the liveness pass. */
-export async function modelRun(...paths: string[]): Promise<ModelRun> {
+export function modelRun(...paths: string[]): Promise<ModelRun> {
+  return modelRunWithin({}, ...paths);
+}
+
+/** As `modelRun`, within a budget. */
+export async function modelRunWithin(budget: Budget, ...paths: string[]): Promise<ModelRun> {
   const loaded = loadModel(paths, ROOT);
   if (loaded.problems.length > 0) throw new Error(loaded.problems.join("\n"));
   const front = frontEnd(loaded.files);
-  const outcomes = front.ir === undefined ? [] : await checkTests(front.ir, front.ir.tests, { mode: "bfs", budget: {}, liveness: true });
+  const outcomes = front.ir === undefined ? [] : await checkTests(front.ir, front.ir.tests, { mode: "bfs", budget, liveness: true });
   return { model: paths.join(" "), sources: front.sources, diagnostics: front.diagnostics, outcomes: outcomes.map(pinned), ir: front.ir };
 }
 

@@ -11,7 +11,7 @@ import { escapeData, escapeProperty, githubAnnotations, githubSummary, markdownT
 import { mermaidText, sequenceDiagram } from "../../src/report/mermaid.ts";
 import type { ModelRun } from "../../src/report/run-report.ts";
 import { expectGolden } from "../golden.ts";
-import { modelRun, ORDER_BUG, report, ROOT } from "./fixture.ts";
+import { modelRun, modelRunWithin, ORDER_BUG, report, ROOT } from "./fixture.ts";
 
 const GOLDEN = join(ROOT, "test", "report", "golden");
 
@@ -89,6 +89,15 @@ describe("githubAnnotations", () => {
     expect(lines[20]).toBe(
       "::notice title=Pith%3A more problems::3 errors and 1 warning more than GitHub shows as annotations (10 of each per step): see the job summary or the log for all of them.",
     );
+  });
+
+  it("warns on the test declaration when a budget ran out", async () => {
+    const run = await modelRunWithin({ maxStates: 5 }, ORDER_BUG);
+    expect(githubAnnotations(report(run))).toBe(
+      "::warning file=test/report/order-bug.p,line=41,col=1,endLine=41,endColumn=66,title=Pith%3A test tcOrder inconclusive::" +
+        "Test tcOrder of test/report/order-bug.p is inconclusive: the state budget ran out after 7 distinct states, before every state was explored.\n",
+    );
+    expect(githubSummary(report(run))).toContain("| `test/report/order-bug.p` | `tcOrder` | ⚠️ inconclusive: the state budget ran out | 7 | 6 | 3 | 0.01 s |");
   });
 
   it("prints nothing when everything passes", async () => {

@@ -7,10 +7,9 @@ import { diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { SourceFile, SourceSet } from "../../src/diagnostics/source.ts";
 import { toJunit } from "../../src/report/junit.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
-import { modelRun, ORDER_BUG, report } from "./fixture.ts";
+import { modelRun, modelRunWithin, ORDER_BUG, report } from "./fixture.ts";
 
 // The parsed document, looked into without a type per element.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Xml = any;
 
 const ALWAYS_LISTS = new Set(["testsuite", "testcase", "property"]);
@@ -25,6 +24,8 @@ function parse(report: RunReport): Xml {
     parseTagValue: false,
     trimValues: false,
     textNodeName: "#text",
+    // Character references (`&#10;` for a line break in an attribute) are decoded like any XML parser does.
+    htmlEntities: true,
     isArray: (name) => ALWAYS_LISTS.has(name),
   });
   return parser.parse(xml);
@@ -72,6 +73,14 @@ describe("toJunit", () => {
       'test/report/static-errors.p:7:11: error PTH3001: Type mismatch: expected int but found string.\n  |\n7 |       n = "one";\n  |           ^^^^^',
     );
     expect(broken["system-err"]).toContain("warning PTH3015: The format string uses 2 argument(s) but 1 were given.");
+  });
+
+  it("writes an inconclusive test as skipped", async () => {
+    const doc = parse(report(await modelRunWithin({ maxStates: 5 }, ORDER_BUG)));
+    expect(doc.testsuites).toMatchObject({ tests: "1", failures: "0", skipped: "1" });
+    const test = doc.testsuites.testsuite[0].testcase[0];
+    expect(test.skipped.message).toBe("inconclusive: the state budget ran out after 7 distinct states");
+    expect(props(test)).toMatchObject({ verdict: "inconclusive", distinctStates: "7" });
   });
 
   it("escapes markup, quotes, line breaks and characters XML cannot hold", () => {

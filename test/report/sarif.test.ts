@@ -12,14 +12,13 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, toSarif } from "../../src/report/sarif.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
-import { modelRun, ORDER_BUG, report, ROOT } from "./fixture.ts";
+import { modelRun, modelRunWithin, ORDER_BUG, report, ROOT } from "./fixture.ts";
 
 const SCHEMA_PATH = join(ROOT, "node_modules", "@microsoft", "jest-sarif", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
 
 // A log read back as plain JSON, to look into it without a type per SARIF object.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 let validate: Validate;
@@ -30,8 +29,9 @@ beforeAll(() => {
   expect(schema.title).toMatch(/^Static Analysis Results Format \(SARIF\) Version 2\.1\.0/);
   expect(schema.properties.version.enum).toEqual(["2.1.0"]);
   expect(schema.$schema).toBe("http://json-schema.org/draft-04/schema#");
-  const Ajv = (Ajv04 as unknown as { default?: typeof Ajv04 }).default ?? Ajv04;
-  const formats = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
+  // Both packages are CommonJS: their classes and functions are the modules' `default`.
+  const Ajv = Ajv04.default;
+  const formats = addFormats.default;
   // The schema's pattern for `language` has a stray `]`, an error only under the `u` flag.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   formats(ajv);
@@ -142,6 +142,15 @@ describe("toSarif", () => {
     expect(byRule["pith/liveness"].codeFlows[0].threadFlows[0].locations).toHaveLength(6);
     expect(byRule["pith/liveness"].codeFlows[0].message.text).toBe("Counterexample of 6 steps (the last 1 repeats forever)");
     expect(byRule["pith/liveness"].properties.monitor).toBe("Answered");
+  });
+
+  it("says that a test was inconclusive as a notification of the run, not as a result", async () => {
+    const log = expectValid(toSarif(report(await modelRunWithin({ maxStates: 5 }, ORDER_BUG))));
+    const run = log.runs[0];
+    expect(run.results).toEqual([]);
+    expect(run.invocations[0].toolExecutionNotifications.map((n: Json) => [n.level, n.message.text])).toEqual([
+      ["warning", "test tcOrder of test/report/order-bug.p is inconclusive: the state budget ran out after 7 distinct states"],
+    ]);
   });
 
   it("percent-encodes file names in URIs", async () => {

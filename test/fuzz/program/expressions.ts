@@ -64,34 +64,38 @@ export interface Read {
   readonly text: () => string;
   /** The variable the read starts from. */
   readonly root: Var;
+  /** True when it indexes (`v[i]`), so that writing it writes an expression too. */
+  readonly indexed: boolean;
+  /** True when it indexes a set: readable, but not a location to assign to. */
+  readonly inSet: boolean;
 }
 
 /** Reads reachable from the variables in scope: `v`, `v.f`, `v.0`, `v[i]`, two levels deep. */
 export function reads(c: Choices, s: Scope, depth: number): Read[] {
   const out: Read[] = [];
-  const walk = (root: Var, text: () => string, t: Ty, level: number): void => {
-    out.push({ t, text, root });
+  const walk = (root: Var, text: () => string, t: Ty, level: number, indexed: boolean, inSet = false): void => {
+    out.push({ t, text, root, indexed, inSet });
     if (level === 0) return;
     const n = norm(t);
     switch (n.k) {
       case "ntuple":
-        for (const f of n.fs) walk(root, () => `${text()}.${f.n}`, f.t, level - 1);
+        for (const f of n.fs) walk(root, () => `${text()}.${f.n}`, f.t, level - 1, indexed, inSet);
         break;
       case "tuple":
-        n.es.forEach((e, i) => walk(root, () => `${text()}.${i}`, e, level - 1));
+        n.es.forEach((e, i) => walk(root, () => `${text()}.${i}`, e, level - 1, indexed, inSet));
         break;
       case "seq":
       case "set":
-        walk(root, () => `${text()}[${expr(c, s, INT, depth - 1)}]`, n.e, level - 1);
+        walk(root, () => `${text()}[${expr(c, s, INT, depth - 1)}]`, n.e, level - 1, true, inSet || n.k === "set");
         break;
       case "map":
-        walk(root, () => `${text()}[${expr(c, s, n.key, depth - 1)}]`, n.v, level - 1);
+        walk(root, () => `${text()}[${expr(c, s, n.key, depth - 1)}]`, n.v, level - 1, true, inSet);
         break;
       default:
         break;
     }
   };
-  for (const v of s.vars) walk(v, () => v.name, v.t, 2);
+  for (const v of s.vars) walk(v, () => v.name, v.t, 2, false);
   return out;
 }
 
@@ -108,7 +112,8 @@ export function call(c: Choices, s: Scope, f: FunSig, depth: number): string {
 function builders(c: Choices, s: Scope, t: Ty, depth: number): Builder[] {
   const n = norm(t);
   const out: Builder[] = [leaf(c, s, t)];
-  for (const r of reads(c, s, depth)) if (sameTy(r.t, t)) out.push(r.text);
+  // At depth 0 only reads without an index: the index would be one more expression.
+  for (const r of reads(c, s, depth)) if (sameTy(r.t, t) && (depth > 0 || !r.indexed)) out.push(r.text);
   if (depth === 0) return out;
   const sub = (ty: Ty) => expr(c, s, ty, depth - 1);
   for (const f of callables(s)) if (f.ret !== undefined && sameTy(f.ret, t)) out.push(() => call(c, s, f, depth));

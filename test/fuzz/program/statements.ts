@@ -4,7 +4,7 @@
 // spec, `goto` only in a machine, `break` only in a loop) are offered only where they are legal,
 // so that a program generated with no wrong types checks and reaches the lowering.
 import type { Choices } from "../choices.ts";
-import { call, elementOf, expr, reads, type Scope } from "./expressions.ts";
+import { call, elementOf, expr, reads, type Read, type Scope } from "./expressions.ts";
 import {
   BOOL,
   INT,
@@ -133,9 +133,17 @@ export function stmt(c: Choices, b: Body, depth: number, indent: string): string
   return indent + c.pick(options)();
 }
 
+/**
+ * Whether a read may be written to: not a param, and not inside an element of a set (which only
+ * a model written with wrong types does).
+ */
+function writable(c: Choices, b: Body, r: Read): boolean {
+  return r.root.fixed !== true && (!r.inSet || (b.world.wrongRate > 0 && c.chance(0.5)));
+}
+
 /** `x = e;` to a variable, a field or an element; a new local when nothing suits. */
 function assign(c: Choices, b: Body, depth: number): string {
-  const targets = reads(c, b, depth).filter((r) => r.root.fixed !== true);
+  const targets = reads(c, b, depth).filter((r) => writable(c, b, r));
   if (targets.length === 0 || c.chance(0.1)) {
     const t = randomTy(c, b.world, 1);
     return `${local(b, t)} = ${expr(c, b, t, depth)};`;
@@ -146,7 +154,7 @@ function assign(c: Choices, b: Body, depth: number): string {
 
 /** `s += (i, x);`, `m += (k, v);`, `s += (x);`, `c -= k;` on a collection in scope. */
 function update(c: Choices, b: Body, depth: number): string {
-  const collections = reads(c, b, depth).filter((r) => r.root.fixed !== true && ["seq", "set", "map"].includes(norm(r.t).k));
+  const collections = reads(c, b, depth).filter((r) => writable(c, b, r) && ["seq", "set", "map"].includes(norm(r.t).k));
   if (collections.length === 0) {
     const t: Ty = { k: "seq", e: randomTy(c, b.world, 1) };
     return `${local(b, t)} = ${expr(c, b, t, depth)};`;
