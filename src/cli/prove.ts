@@ -27,7 +27,7 @@ export const proveCommand: Command = {
     { name: "timeout", type: "string", value: "DURATION", description: "Time Z3 may take per obligation (default 10s)." },
     { name: "no-cache", type: "boolean", description: "Neither read nor write the proof cache (.pith-cache/prove)." },
   ],
-  examples: ["pith prove examples/lock-server", "pith prove model.p --timeout 30s --json", "pith prove model.p --no-cache"],
+  examples: ["pith prove test/prove/models/lock-server", "pith prove model.p --timeout 30s --json", "pith prove model.p --no-cache"],
   async run(ctx) {
     if (ctx.positionals.length === 0) throw new UsageError("name the model to prove: one or more .p files or folders");
     const text = stringOption(ctx.options, "timeout") ?? "10s";
