@@ -13,6 +13,7 @@ import { cpus, totalmem } from "node:os";
 import { explorerBenchmark, tenMillionBenchmark } from "./explorer.ts";
 import { frontendBenchmark } from "./frontend.ts";
 import { precommitBenchmark } from "./precommit.ts";
+import { proveBenchmark } from "./prove.ts";
 
 /** One measured quantity: a sample per repetition, in `unit`. */
 export interface Figure {
@@ -42,6 +43,7 @@ export const BENCHMARKS: readonly { readonly benchmark: Benchmark; readonly slow
   { benchmark: frontendBenchmark, slow: false },
   { benchmark: explorerBenchmark, slow: false },
   { benchmark: precommitBenchmark, slow: false },
+  { benchmark: proveBenchmark, slow: false },
   { benchmark: tenMillionBenchmark, slow: true },
 ];
 

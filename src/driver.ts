@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile, SourceSet } from "./diagnostics/source.ts";
 import type { Program } from "./ast/nodes.ts";
 import { parseProgram } from "./syntax/parse.ts";
@@ -113,10 +113,26 @@ export function frontEnd(files: readonly SourceFile[]): FrontEndResult {
   for (const f of files) sources.add(f);
   const parsed = parseProgram(files);
   const syntaxErrors = parsed.diagnostics.some((d) => d.severity === "error");
-  const typed = syntaxErrors ? undefined : checkProgram(parsed.program);
+  const typed = syntaxErrors ? undefined : checkDeepProgram(parsed.program, files);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...(typed?.diagnostics ?? [])]);
-  const ir = typed === undefined || hasErrors(diagnostics) ? undefined : lowerProgram(typed.checked);
+  const ir = typed?.checked === undefined || hasErrors(diagnostics) ? undefined : lowerProgram(typed.checked);
   return { sources, program: parsed.program, checked: typed?.checked, ir, diagnostics };
+}
+
+/**
+ * Type checking, with the stack exhausted by a pathologically deep expression (thousands of
+ * chained operators) reported as a diagnostic on the model rather than thrown.
+ */
+function checkDeepProgram(
+  program: Program,
+  files: readonly SourceFile[],
+): { checked: CheckedProgram | undefined; diagnostics: readonly Diagnostic[] } {
+  try {
+    return checkProgram(program);
+  } catch (error) {
+    if (!(error instanceof RangeError) || files.length === 0) throw error;
+    return { checked: undefined, diagnostics: [diagnostic(3057, { file: files[0].path, start: 0, end: 0 })] };
+  }
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

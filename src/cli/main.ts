@@ -22,6 +22,9 @@ export const commands: readonly CommandEntry[] = [
   { name: "replay", summary: "Run a recorded counterexample again and show its failure", load: async () => (await import("./replay.ts")).replayCommand },
   { name: "typecheck", summary: "Parse and type-check a model and report every error", load: async () => (await import("./typecheck.ts")).typecheckCommand },
   { name: "prove", summary: "Prove a model's invariants for any number of machines with Z3", load: async () => (await import("./prove.ts")).proveCommand },
+  { name: "conform", summary: "Check an implementation against the model: recorded traces, model-based tests", load: async () => (await import("./conform.ts")).conformCommand },
+  { name: "gen", summary: "Generate TypeScript event types, handler interfaces and a trace recorder", load: async () => (await import("./gen.ts")).genCommand },
+  { name: "link", summary: "Report model events the implementation does not handle or record", load: async () => (await import("./link.ts")).linkCommand },
   { name: "init", summary: "Start a project: write pith.json and a first model", load: async () => (await import("./init.ts")).initCommand },
   { name: "explain", summary: "Explain a diagnostic code", load: async () => (await import("./explain.ts")).explainCommand },
 ];

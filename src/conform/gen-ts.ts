@@ -327,12 +327,6 @@ function recorderDeclarations(file: SourceFile): void {
       { name: "state", type: "unknown", isReadonly: true, hasQuestionToken: true },
     ],
   });
-  file.addTypeAlias({
-    name: "PayloadArgs",
-    typeParameters: [{ name: "P" }],
-    type: "[P] extends [undefined] ? [] : [payload: P]",
-    docs: ["No argument for an event without payload, the payload otherwise."],
-  });
   file.addFunction({
     name: "jsonReplacer",
     docs: ["Maps as [key, value] pairs and sets as arrays, the way `pith conform` reads them."],
@@ -356,10 +350,10 @@ function recorderDeclarations(file: SourceFile): void {
         "has finished handling an event, with its snapshot then.",
     ],
     properties: [
-      { name: "seq", scope: undefined, isReadonly: false, initializer: "0", type: "number", hasQuestionToken: false, leadingTrivia: undefined },
-      { name: "sink", isReadonly: true, type: "(line: string) => void" },
-      { name: "clock", isReadonly: true, type: "() => number" },
-    ].map((p) => ({ ...p, scope: undefined, isReadonly: p.isReadonly, name: `#${p.name}` })),
+      { name: "#seq", type: "number", initializer: "0" },
+      { name: "#sink", type: "(line: string) => void", isReadonly: true },
+      { name: "#clock", type: "() => number", isReadonly: true },
+    ],
     ctors: [
       {
         docs: ["`sink` receives each line (without a line break); `clock` gives each line's time (by default `Date.now()`)."],
@@ -373,28 +367,28 @@ function recorderDeclarations(file: SourceFile): void {
     methods: [
       {
         name: "create",
-        docs: ["A machine of type `type` was made, with the payload its start state takes."],
+        docs: ["A machine of type `type` was made, with the payload its start state takes (`undefined` for none)."],
         typeParameters: [{ name: "M", constraint: "MachineType" }],
         parameters: [
           { name: "type", type: "M" },
           { name: "machine", type: "MachineId" },
-          { name: "payload", isRestParameter: true, type: 'PayloadArgs<Machines[M]["start"]>' },
+          { name: "payload", type: 'Machines[M]["start"]' },
         ],
         returnType: "void",
-        statements: ['this.#write({ kind: "create", machine, type, payload: payload[0] });'],
+        statements: ['this.#write({ kind: "create", machine, type, payload });'],
       },
       {
         name: "send",
-        docs: ["Machine `from` sent `event` to machine `to`."],
+        docs: ["Machine `from` sent `event` to machine `to` (`payload` is `undefined` for an event without one)."],
         typeParameters: [{ name: "E", constraint: "EventName" }],
         parameters: [
           { name: "from", type: "MachineId" },
           { name: "to", type: "MachineId" },
           { name: "event", type: "E" },
-          { name: "payload", isRestParameter: true, type: "PayloadArgs<Payloads[E]>" },
+          { name: "payload", type: "Payloads[E]" },
         ],
         returnType: "void",
-        statements: ['this.#write({ kind: "send", machine: from, to, event, payload: payload[0] });'],
+        statements: ['this.#write({ kind: "send", machine: from, to, event, payload });'],
       },
       {
         name: "announce",
@@ -403,17 +397,17 @@ function recorderDeclarations(file: SourceFile): void {
         parameters: [
           { name: "machine", type: "MachineId" },
           { name: "event", type: "E" },
-          { name: "payload", isRestParameter: true, type: "PayloadArgs<Payloads[E]>" },
+          { name: "payload", type: "Payloads[E]" },
         ],
         returnType: "void",
-        statements: ['this.#write({ kind: "announce", machine, event, payload: payload[0] });'],
+        statements: ['this.#write({ kind: "announce", machine, event, payload });'],
       },
       {
         name: "handle",
-        docs: ["Machine `machine`, of type `type`, has handled `event`; `state` is its snapshot now."],
+        docs: ["Machine `machine`, of type `type`, has handled `event`; `state` is its snapshot now (none after `halt`)."],
         typeParameters: [
           { name: "M", constraint: "MachineType" },
-          { name: "E", constraint: 'Machines[M]["handles"]' },
+          { name: "E", constraint: 'Machines[M]["handles"] | "halt"' },
         ],
         parameters: [
           { name: "type", type: "M" },

@@ -44,8 +44,15 @@ export function lowerExpr(ctx: LowerContext, e: A.Expr): ExprIR {
       return { k: "tuple", type, span, elements: e.fields.map((f) => lowerExpr(ctx, f.value)) };
     case "Field":
       return lowerField(ctx, e, type);
-    case "TupleIndex":
-      return { k: "get", type, span, target: lowerExpr(ctx, e.target), index: e.index };
+    case "TupleIndex": {
+      const targetType = ctx.exprType(e.target.id);
+      let target = lowerExpr(ctx, e.target);
+      // `m.0` on a message bound by a quantifier reads its payload, as `m.field` does.
+      if (targetType.kind === "Message") {
+        target = { k: "payload", type: ctx.checked.events.get(targetType.event)?.payload ?? type, span, message: target };
+      }
+      return { k: "get", type, span, target, index: e.index };
+    }
     case "Index": {
       const targetType = ctx.exprType(e.target.id);
       return {

@@ -71,10 +71,10 @@ function layout(model: ModelIR, ob: Obligation, q: Query, raw: readonly SExpr[])
   const byKey = new Map<string, { e: SExpr; kind: Query["values"][number]["value"] }>();
   q.values.forEach((v, i) => byKey.set(v.key, { e: raw[i] ?? "?", kind: v.value }));
   const p = new ValuePrinter(model);
-  for (const m of l.machines) {
-    for (let i = 0; i < m.count; i++) {
-      const id = byKey.get(`${m.machine}.${i}.id`);
-      if (id !== undefined && typeof id.e === "string") p.names.set(id.e, `${model.machines[m.machine].name}(${i})`);
+  for (const [machine, count] of l.counts) {
+    for (let i = 0; i < count; i++) {
+      const id = byKey.get(`${machine}.${i}.id`);
+      if (id !== undefined && typeof id.e === "string") p.names.set(id.e, `${model.machines[machine].name}(${i})`);
     }
   }
   const sentMessages: number[] = [];
@@ -125,7 +125,7 @@ function layout(model: ModelIR, ob: Obligation, q: Query, raw: readonly SExpr[])
     };
   });
   const counts = l.machines.map((m) => `${m.count} ${model.machines[m.machine].name}`);
-  const size = [...counts, `${sentMessages.length} message${sentMessages.length === 1 ? "" : "s"}`].join(", ");
+  const size = [...counts, ...(q.hasMessages ? [`${sentMessages.length} message${sentMessages.length === 1 ? "" : "s"}`] : [])].join(", ");
   let step: Cti["step"];
   if (ob.handler !== undefined) {
     const h = ob.handler;

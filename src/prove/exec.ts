@@ -1,15 +1,14 @@
 // Symbolic execution of machine code: a function body becomes the values it leaves behind, as terms
 // over the state before the step. Branches are merged with `ite` on their path conditions; `send`
 // adds a fresh message (an id not sent before, labelled with its event, target and payload);
-// `goto`, `raise` and `return` end a path and are collected as exits; calls are inlined; loops
-// are unrolled while their condition is a known constant, and otherwise need loop invariants,
-// which are checked on entry and after an arbitrary iteration and then stand for the loop.
-// `assert` records an obligation and is assumed afterwards.
+// `goto`, `raise` and `return` end a path and are collected as exits; calls are inlined; loops are
+// in loops.ts. `assert` records an obligation and is assumed afterwards.
 import type { Span } from "../diagnostics/source.ts";
 import type { ExprIR, FunctionIR, LValueIR, StmtIR } from "../ir/ir.ts";
 import type { Type } from "../types/types.ts";
-import { isAdded, OverlayFrame, type Frame } from "./frame.ts";
-import { and, app, bool, eq, implies, ite, not, or, sym, TRUE, Unsupported, type Term } from "./smt.ts";
+import { OverlayFrame, type Frame } from "./frame.ts";
+import { foreachLoop, whileLoop } from "./loops.ts";
+import { and, app, eq, implies, ite, not, or, sym, TRUE, Unsupported, type Term } from "./smt.ts";
 import { structure, type Signature } from "./signature.ts";
 import { coerce, translate, type Effects, type Env } from "./translate.ts";
 
@@ -59,7 +58,6 @@ export interface Check {
   readonly before: number;
 }
 
-const MAX_UNROLL = 64;
 const MAX_CALL_DEPTH = 8;
 
 export class Executor {
@@ -71,9 +69,9 @@ export class Executor {
   readonly checks: Check[] = [];
   /** Facts the step relies on (assertions that passed, choices made). */
   readonly assumptions: Term[] = [];
-  /** Every message id created in this step, for freshness. */
-  private readonly freshIds: Term[] = [];
-  private readonly freshLoops: string[] = [];
+  /** Every message id created in this step, and the sets of messages its loops sent (for freshness). */
+  readonly freshIds: Term[] = [];
+  readonly freshLoops: string[] = [];
   private callDepth = 0;
   /** The message the step took (no longer in flight while its handler runs). */
   taken: Term | undefined;
@@ -198,9 +196,9 @@ export class Executor {
         return { normal, exits: [...ev.exits, ...thenFlow.exits, ...elseFlow.exits] };
       }
       case "while":
-        return this.whileLoop(s, st);
+        return whileLoop(this, s, st);
       case "foreach":
-        return this.foreachLoop(s, st);
+        return foreachLoop(this, s, st);
       case "raise": {
         if (s.event.k !== "const" || typeof s.event.value !== "number") throw new Unsupported("raise of an event chosen at run time", s.span);
         const event = s.event.value;
@@ -276,7 +274,9 @@ export class Executor {
     const f = (old: Term): Term => {
       if (type.kind === "Set") {
         const el = s.k === "insert" ? coerce(this.sig, value!, s.value.type, type.element, s.span) : coerce(this.sig, key!.value, s.key!.type, type.element, s.span);
-        return { s: `(store ${old.s} ${el.s} ${s.k === "insert" ? "true" : "false"})`, sort: old.sort };
+        const updated = this.sig.b.share("set", { s: `(store ${old.s} ${el.s} ${s.k === "insert" ? "true" : "false"})`, sort: old.sort });
+        this.sig.setUpdate(old, updated, el, s.k === "insert");
+        return updated;
       }
       if (type.kind === "Map") {
         const k = coerce(this.sig, key!.value, s.key!.type, type.key, s.span);
@@ -331,7 +331,7 @@ export class Executor {
   }
 
   /** Writes `f(old)` into an assignable location, rebuilding the tuples, maps and sequences around it. */
-  private write(lv: LValueIR, st: ExecState, f: (old: Term) => Term): ExecState {
+  write(lv: LValueIR, st: ExecState, f: (old: Term) => Term): ExecState {
     switch (lv.k) {
       case "local": {
         if (lv.depth > 0) throw new Unsupported("a variable of the function enclosing a receive case", undefined);
@@ -467,111 +467,6 @@ export class Executor {
     };
   }
 
-  // -- loops ------------------------------------------------------------------------------------------
-
-  private whileLoop(s: Extract<StmtIR, { k: "while" }>, st: ExecState): Flow {
-    // Unrolled while the condition is a known constant on entry to each iteration.
-    const exits: Exit[] = [];
-    let cur: ExecState | undefined = st;
-    for (let i = 0; cur !== undefined && i <= MAX_UNROLL; i++) {
-      const c = this.evaluate(s.condition, cur);
-      if (c.value.value === undefined || c.st === undefined || c.exits.length > 0) break;
-      if (c.value.value === false) return { normal: cur, exits };
-      const flow = this.block(s.body, cur);
-      const next = [flow.normal, ...flow.exits.filter((x) => x.kind === "continue").map((x) => x.st)].filter((x): x is ExecState => x !== undefined);
-      const after = flow.exits.filter((x) => x.kind === "break").map((x) => x.st);
-      exits.push(...flow.exits.filter((x) => x.kind !== "break" && x.kind !== "continue"));
-      if (after.length > 0) throw new Unsupported("break in an unrolled loop", s.span);
-      cur = next.length === 0 ? undefined : this.merge(next, or(...next.map((x) => x.pc)));
-      if (cur === undefined) return { normal: undefined, exits };
-    }
-    if (s.invariants.length === 0) throw new Unsupported("a loop without loop invariants", s.span);
-    if (cur !== st) throw new Unsupported("a loop whose condition is known for some iterations only", s.span);
-    return this.summarise(s.invariants, s.body, st, s.span, (iter) => {
-      const c = this.evaluate(s.condition, iter);
-      if (c.st === undefined || c.exits.length > 0) throw new Unsupported("a loop condition with effects", s.span);
-      return { enter: c.value, item: undefined };
-    });
-  }
-
-  private foreachLoop(s: Extract<StmtIR, { k: "foreach" }>, st: ExecState): Flow {
-    if (s.invariants.length === 0) throw new Unsupported("a foreach loop without loop invariants", s.span);
-    const source = this.evaluate(s.source, st);
-    if (source.st === undefined || source.exits.length > 0) throw new Unsupported("a foreach over an expression with effects", s.span);
-    const collection = source.value;
-    const base = structure(s.source.type);
-    return this.summarise(s.invariants, s.body, source.st, s.span, () => {
-      const x = this.havoc(s.item.type, s.span);
-      let member: Term;
-      if (s.collection === "set") member = { s: `(select ${collection.s} ${x.s})`, sort: "Bool" };
-      else if (s.collection === "map") member = { s: `(select (${sym(`${base}.dom`)} ${collection.s}) ${x.s})`, sort: "Bool" };
-      else {
-        const j = this.sig.b.constant("index", "Int");
-        member = { s: `(and (<= 0 ${j.s}) (< ${j.s} (${sym(`${base}.len`)} ${collection.s})) (= ${x.s} (select (${sym(`${base}.elems`)} ${collection.s}) ${j.s})))`, sort: "Bool" };
-      }
-      return { enter: member, item: { lv: s.item, value: x } };
-    });
-  }
-
-  /**
-   * A loop summarised by its invariants: they must hold on entry; from an arbitrary state where they
-   * hold (what the body writes havocked, the messages the loop sent so far an arbitrary fresh set),
-   * one iteration must keep them; after the loop, such an arbitrary state stands for the loop's end.
-   */
-  private summarise(
-    invariants: readonly ExprIR[],
-    body: readonly StmtIR[],
-    st: ExecState,
-    span: Span,
-    iteration: (iter: ExecState) => { enter: Term; item: { lv: LValueIR; value: Term } | undefined },
-  ): Flow {
-    const none = () => bool(false);
-    for (const inv of invariants) {
-      const env: Env = { ...this.env(st), frame: this.frameAt(st, this.taken), newMessages: none };
-      this.addCheck({ kind: "loop-entry", guard: st.pc, condition: translate(this.sig, env, inv), span: inv.span, description: "loop invariant on entry" });
-    }
-    const written = writtenIn(body, this.sig);
-    const havocked = (): { state: ExecState; loop: string } => {
-      const loop = this.sig.b.fresh("loop");
-      const name = sym(loop);
-      const msg = this.sig.msgSort();
-      const earlier = [...this.freshIds.map((x) => `(= x ${x.s})`), ...this.freshLoops.map((l) => `(${l} x)`), ...st.sends.map((x) => `(= x ${x.id.s})`)];
-      this.sig.b.line(`(declare-fun ${name} (${msg}) Bool)`);
-      this.sig.b.assert({ s: `(forall ((x ${msg})) (=> (${name} x) (and (not ${this.pre.sent({ s: "x", sort: msg }).s}) ${earlier.length === 0 ? "true" : `(not (or false ${earlier.join(" ")}))`})))`, sort: "Bool" });
-      this.freshLoops.push(name);
-      const vars = st.vars.map((v, i) => (written.vars.has(i) || written.all ? this.havoc(this.sig.model.machines[this.machine].vars[i].type, span) : v));
-      const locals = st.locals.map((v, i) => (written.locals.has(i) ? this.sig.b.constant("any", v.sort) : v));
-      return { state: { ...st, vars, locals, loops: [...st.loops, { pred: name, guard: st.pc }] }, loop: name };
-    };
-    const assume = (state: ExecState, loop: string, extra: (x: Term) => Term) => {
-      const env: Env = { ...this.env(state), frame: this.frameAt(state, this.taken), newMessages: (x) => or(app(loop, "Bool", x), extra(x)) };
-      return and(...invariants.map((inv) => translate(this.sig, env, inv)));
-    };
-    // One arbitrary iteration.
-    const iter = havocked();
-    this.sig.b.assert(implies(st.pc, assume(iter.state, iter.loop, none)));
-    const step = iteration(iter.state);
-    let start: ExecState = { ...iter.state, pc: this.sig.b.share("pc", and(st.pc, step.enter)) };
-    if (step.item !== undefined) start = this.write(step.item.lv, start, () => step.item!.value);
-    const flow = this.block(body, start);
-    const ends = [flow.normal, ...flow.exits.filter((x) => x.kind === "continue").map((x) => x.st)].filter((x): x is ExecState => x !== undefined);
-    const before = new Set(iter.state.sends.map((x) => x.id.s));
-    for (const end of ends) {
-      const sentInBody = { sends: end.sends.filter((x) => !before.has(x.id.s)), loops: end.loops.filter((l) => !iter.state.loops.includes(l)) };
-      const env: Env = { ...this.env(end), frame: this.frameAt(end, this.taken), newMessages: (x) => or(app(iter.loop, "Bool", x), isAdded(sentInBody, x)) };
-      for (const inv of invariants) {
-        this.addCheck({ kind: "loop-step", guard: end.pc, condition: translate(this.sig, env, inv), span: inv.span, description: "loop invariant after an iteration" });
-      }
-    }
-    const exits = flow.exits.filter((x) => x.kind !== "continue" && x.kind !== "break");
-    if (flow.exits.some((x) => x.kind === "break")) throw new Unsupported("break in a loop summarised by invariants", span);
-    // The end of the loop.
-    const done = havocked();
-    const doneStep = iteration(done.state);
-    this.sig.b.assert(implies(st.pc, assume(done.state, done.loop, none)));
-    const exitPc = step.item === undefined ? this.sig.b.share("pc", and(st.pc, not(doneStep.enter))) : st.pc;
-    return { normal: { ...done.state, pc: exitPc }, exits };
-  }
 }
 
 function union<T extends { readonly guard: Term }>(a: readonly T[], b: readonly T[]): readonly T[] {
@@ -581,62 +476,3 @@ function union<T extends { readonly guard: Term }>(a: readonly T[], b: readonly 
   return out;
 }
 
-/** The machine variables and locals a loop body may write (all variables when it calls a function). */
-function writtenIn(body: readonly StmtIR[], sig: Signature): { vars: Set<number>; locals: Set<number>; all: boolean } {
-  const out = { vars: new Set<number>(), locals: new Set<number>(), all: false };
-  const root = (lv: LValueIR): void => {
-    if (lv.k === "var") out.vars.add(lv.slot);
-    else if (lv.k === "local") out.locals.add(lv.slot);
-    else root(lv.target);
-  };
-  const expr = (e: ExprIR | undefined): void => {
-    if (e !== undefined && containsCall(e)) out.all = true;
-  };
-  const walk = (stmts: readonly StmtIR[]): void => {
-    for (const s of stmts) {
-      switch (s.k) {
-        case "assign":
-          root(s.target);
-          expr(s.value);
-          break;
-        case "insert":
-        case "remove":
-          root(s.target);
-          break;
-        case "eval":
-          expr(s.expr);
-          break;
-        case "while":
-          walk(s.body);
-          break;
-        case "foreach":
-          root(s.item);
-          walk(s.body);
-          break;
-        case "if":
-          expr(s.condition);
-          walk(s.then);
-          walk(s.else);
-          break;
-        case "send":
-          expr(s.target);
-          expr(s.payload);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  walk(body);
-  void sig;
-  return out;
-}
-
-function containsCall(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(containsCall);
-  if (node === null || typeof node !== "object") return false;
-  const o = node as Record<string, unknown>;
-  if (o.k === "call") return true;
-  for (const [key, value] of Object.entries(o)) if (key !== "type" && key !== "span" && containsCall(value)) return true;
-  return false;
-}

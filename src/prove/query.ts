@@ -43,6 +43,8 @@ export interface ValueRequest {
 export interface CtiLayout {
   /** Machine types shown, with their variables that the query mentions. */
   readonly machines: readonly { readonly machine: number; readonly count: number; readonly vars: readonly number[] }[];
+  /** Every machine type bounded, shown or not: how many machines of each. */
+  readonly counts: ReadonlyMap<number, number>;
   readonly messages: number;
   readonly hasAfter: boolean;
   readonly witnesses: readonly { readonly name: string; readonly key: string }[];
@@ -145,7 +147,7 @@ export function buildQuery(model: ModelIR, ob: Obligation, checkIndex?: number, 
   // The machine types a counterexample shows: those whose state the query speaks of.
   const shown = sig
     .machineTypes()
-    .filter((m) => [`${m.name}.state`, `${m.name}.started`, ...m.vars.map((v) => `${m.name}.var.${v.name}`)].some((f) => b.has(`fun ${sym(f)}`)) || ob.handler?.machine === m.id || ob.unhandled?.machine === m.id)
+    .filter((m) => ob.kind === "init" || ob.kind === "vacuity" || [`${m.name}.state`, `${m.name}.started`, ...m.vars.map((v) => `${m.name}.var.${v.name}`)].some((f) => b.has(`fun ${sym(f)}`)) || ob.handler?.machine === m.id || ob.unhandled?.machine === m.id)
     .map((m) => m.id);
   if (ob.kind !== "init" && ob.kind !== "vacuity") facts(sig, before, bounds !== undefined);
   const machineTypes = sig.machineTypes().filter((m) => b.has(`sort ${sym(`Id.${m.name}`)}`)).map((m) => m.id);
@@ -161,6 +163,7 @@ export function buildQuery(model: ModelIR, ob: Obligation, checkIndex?: number, 
     values = r.values;
     layout = {
       machines: [...bounds.machines].filter(([machine]) => shown.includes(machine)).map(([machine, count]) => ({ machine, count, vars: usedVars.get(machine) ?? [] })),
+      counts: bounds.machines,
       messages: bounds.messages ?? 0,
       hasAfter: after !== undefined && ob.kind === "step",
       witnesses: witnesses.map((w, i) => ({ name: w.name, key: `w.${i}` })),

@@ -376,23 +376,42 @@ export class Signature {
     return { name, sort };
   }
 
+  /** Set updates a step makes (old set, new set, element, added or removed), for the cardinality facts. */
+  private readonly setUpdates: { old: Term; updated: Term; element: Term; add: boolean }[] = [];
+
   /**
-   * The number of elements of a set: uninterpreted, with axioms instantiated for the terms that
-   * occur (at least 0; 0 exactly for the empty set; adding or removing one element).
+   * The number of elements of a set: an uninterpreted function with ground facts, so that Z3 can
+   * still build models. For a set term without quantified variables: at least 0, and 0 exactly
+   * for the empty set; for each set a step updates: one more or one fewer element than before.
    */
-  cardinality(set: Term): Term {
-    const base = set.sort.replace(/\|/g, "");
-    const fn = sym(`card.${base}`);
+  cardinality(set: Term, closed: boolean): Term {
+    const fn = this.cardSymbol(set.sort);
+    const t = app(fn, "Int", set);
+    if (closed) this.b.ensure(`card ${t.s}`, () => `(assert (and (>= ${t.s} 0) (= (= ${t.s} 0) (= ${set.s} ((as const ${set.sort}) false)))))`);
+    return t;
+  }
+
+  private cardSymbol(sort: string): string {
+    const fn = sym(`card.${sort.replace(/\|/g, "")}`);
     this.b.ensure(`fun ${fn}`, () => {
-      const elem = set.sort.slice("(Array ".length, set.sort.lastIndexOf(" Bool)"));
-      const s = set.sort;
-      return [
-        `(declare-fun ${fn} (${s}) Int)`,
-        `(assert (forall ((s ${s})) (! (and (>= (${fn} s) 0) (= (= (${fn} s) 0) (= s ((as const ${s}) false)))) :pattern ((${fn} s)))))`,
-        `(assert (forall ((s ${s}) (x ${elem})) (! (= (${fn} (store s x true)) (ite (select s x) (${fn} s) (+ (${fn} s) 1))) :pattern ((${fn} (store s x true))))))`,
-        `(assert (forall ((s ${s}) (x ${elem})) (! (= (${fn} (store s x false)) (ite (select s x) (- (${fn} s) 1) (${fn} s))) :pattern ((${fn} (store s x false))))))`,
-      ].join("\n");
+      const facts = this.setUpdates.filter((u) => u.old.sort === sort).map((u) => this.updateFact(fn, u));
+      return [`(declare-fun ${fn} (${sort}) Int)`, ...facts].join("\n");
     });
-    return app(fn, "Int", set);
+    return fn;
+  }
+
+  private updateFact(fn: string, u: { old: Term; updated: Term; element: Term; add: boolean }): string {
+    const before = `(${fn} ${u.old.s})`;
+    const member = `(select ${u.old.s} ${u.element.s})`;
+    const after = u.add ? `(ite ${member} ${before} (+ ${before} 1))` : `(ite ${member} (- ${before} 1) ${before})`;
+    return `(assert (= (${fn} ${u.updated.s}) ${after}))`;
+  }
+
+  /** Records that a step turned `old` into `updated` by adding or removing `element`. */
+  setUpdate(old: Term, updated: Term, element: Term, add: boolean): void {
+    const u = { old, updated, element, add };
+    this.setUpdates.push(u);
+    const fn = sym(`card.${old.sort.replace(/\|/g, "")}`);
+    if (this.b.has(`fun ${fn}`)) this.b.line(this.updateFact(fn, u));
   }
 }

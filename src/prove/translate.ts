@@ -81,8 +81,9 @@ export function translate(sig: Signature, env: Env, e: ExprIR): Term {
       const target = translate(sig, env, e.operand);
       const base = structure(e.operand.type);
       if (e.operand.type.kind === "Seq") return app(sym(`${base}.len`), "Int", target);
-      if (e.operand.type.kind === "Set") return sig.cardinality(target);
-      if (e.operand.type.kind === "Map") return sig.cardinality({ s: `(${sym(`${base}.dom`)} ${target.s})`, sort: `(Array ${sig.sort(e.operand.type.key, e.span)} Bool)` });
+      const closed = !env.bound.some((scope) => scope.some((v) => mentions(target.s, v.s)));
+      if (e.operand.type.kind === "Set") return sig.cardinality(target, closed);
+      if (e.operand.type.kind === "Map") return sig.cardinality({ s: `(${sym(`${base}.dom`)} ${target.s})`, sort: `(Array ${sig.sort(e.operand.type.key, e.span)} Bool)` }, closed);
       throw new Unsupported(`sizeof on ${structure(e.operand.type)}`, e.span);
     }
     case "keys":
@@ -368,4 +369,16 @@ function pureCall(sig: Signature, env: Env, name: string, args: readonly Term[],
   // A pure function with a body is its body, with the parameters bound to the arguments.
   const inner: Env = { frame: env.frame, bound: [], locals: coerced, pureDepth: depth + 1 };
   return translate(sig, inner, p.body);
+}
+
+/** Whether the text of a term mentions a symbol (as a whole token). */
+function mentions(text: string, symbol: string): boolean {
+  let i = text.indexOf(symbol);
+  while (i >= 0) {
+    const before = i === 0 ? " " : text[i - 1];
+    const after = text[i + symbol.length] ?? " ";
+    if (/[\s()]/.test(before) && /[\s()]/.test(after)) return true;
+    i = text.indexOf(symbol, i + 1);
+  }
+  return false;
 }

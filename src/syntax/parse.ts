@@ -3,7 +3,7 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile, Span } from "../diagnostics/source.ts";
-import type { FileNode, Program } from "../ast/nodes.ts";
+import type { FileNode, Program, TopDecl } from "../ast/nodes.ts";
 import { PParser } from "./parser-declarations.ts";
 import { MESSAGE_SEPARATOR, type IdSource } from "./parser-base.ts";
 import { IntLiteral, lexer, UnterminatedComment, UnterminatedString } from "./tokens.ts";
@@ -55,7 +55,16 @@ function parseFile(source: SourceFile, ids: IdSource, bag: DiagnosticBag): FileN
   p.prepare(tokens, source.path, ids);
   p.lateVars = [];
   p.badTargets = [];
-  const decls = p.file() ?? [];
+  let decls: TopDecl[];
+  try {
+    decls = p.file() ?? [];
+  } catch (error) {
+    // The grammar's rules recurse once per level of nesting: hundreds of nested parentheses or
+    // blocks exhaust the stack. That is a property of the input, reported as such.
+    if (!(error instanceof RangeError)) throw error;
+    bag.report(1010, span(0, Math.min(source.text.length, 1)));
+    return { kind: "File", id: ids.next++, span: span(0, source.text.length), path: source.path, decls: [] };
+  }
   // Recovery can fail several times at the same token; the first message there is the useful one.
   const reportedAt = new Set<number>();
   for (const error of p.errors) reportParseError(error, source, bag, reportedAt);

@@ -77,15 +77,19 @@ export class ExpressionParser extends ParserBase {
         ALT: () => {
           this.CONSUME(T.LParen);
           const fields: A.NamedTupleTypeField[] = [];
-          // `(n: int,)`, with a trailing comma, is the one-field form, as for values.
-          this.AT_LEAST_ONE({
-            DEF: () => {
-              const name = this.SUBRULE(this.ident);
-              this.CONSUME(T.Colon);
-              const type = this.SUBRULE3(this.type);
+          const firstName = this.SUBRULE(this.ident);
+          this.CONSUME(T.Colon);
+          const firstType = this.SUBRULE3(this.type);
+          this.ACTION(() => fields.push({ name: firstName, type: firstType }));
+          // Fields are separated by commas; `(n: int,)`, with a trailing comma, is the one-field form.
+          this.MANY2(() => {
+            this.CONSUME2(T.Comma);
+            this.OPTION2(() => {
+              const name = this.SUBRULE6(this.ident);
+              this.CONSUME2(T.Colon);
+              const type = this.SUBRULE7(this.type);
               this.ACTION(() => fields.push({ name, type }));
-              this.OPTION2(() => this.CONSUME2(T.Comma));
-            },
+            });
           });
           this.CONSUME(T.RParen);
           return this.build(start, (id, span) => ({ kind: "NamedTupleType" as const, id, span, fields }));
@@ -491,14 +495,19 @@ export class ExpressionParser extends ParserBase {
         GATE: () => this.LA(1).tokenType === T.Identifier && this.LA(2).tokenType === T.Assign,
         ALT: () => {
           const fields: A.NamedTupleField[] = [];
-          this.AT_LEAST_ONE({
-            DEF: () => {
-              const name = this.SUBRULE(this.ident);
-              this.CONSUME(T.Assign);
-              const value = this.SUBRULE(this.expr);
+          const firstName = this.SUBRULE(this.ident);
+          this.CONSUME(T.Assign);
+          const firstValue = this.SUBRULE(this.expr);
+          this.ACTION(() => fields.push({ name: firstName, value: firstValue }));
+          // Fields are separated by commas; `(x = 1,)`, with a trailing comma, is the one-field form.
+          this.MANY2(() => {
+            this.CONSUME(T.Comma);
+            this.OPTION(() => {
+              const name = this.SUBRULE1(this.ident);
+              this.CONSUME1(T.Assign);
+              const value = this.SUBRULE3(this.expr);
               this.ACTION(() => fields.push({ name, value }));
-              this.OPTION(() => this.CONSUME(T.Comma));
-            },
+            });
           });
           this.CONSUME(T.RParen);
           return this.build(start, (id, span) => ({ kind: "NamedTuple" as const, id, span, fields }));

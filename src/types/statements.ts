@@ -120,7 +120,14 @@ function checkLoopInvariants(ctx: BodyContext, invariants: readonly LoopInvarian
 function checkLocation(ctx: BodyContext, target: Expr): Type {
   const type = checkExpr(ctx, target);
   let root: Expr = target;
-  while (root.kind === "Field" || root.kind === "TupleIndex" || root.kind === "Index") root = root.target;
+  while (root.kind === "Field" || root.kind === "TupleIndex" || root.kind === "Index") {
+    // A set's elements are read by position, but a set is changed only with += and -=.
+    if (root.kind === "Index" && ctx.checker.exprTypes.get(root.target.id)?.kind === "Set") {
+      ctx.checker.report(3021, root.span, ["an element of a set", "read by position only (use += and -= to change a set)"]);
+      return ERROR;
+    }
+    root = root.target;
+  }
   if (root.kind === "Name") {
     const symbol = ctx.checker.symbols.get(root.id);
     if (symbol === undefined) return type; // unknown name, reported

@@ -1,8 +1,9 @@
 // Running the front end on a fuzzed input, and shrinking an input that makes it throw. A crash is
 // identified by its signature (the error's class, its message with numbers masked, and the
-// function and file it was thrown from), so that shrinking keeps the same bug instead of sliding
-// to another. Shrinking deletes whole files, then runs of lines, then runs of tokens (delta
-// debugging), then squeezes the whitespace.
+// function and file it was thrown from; for a stack overflow, the phase), so that shrinking keeps
+// the same bug instead of sliding to another. Shrinking deletes whole files, then whole items (a
+// declaration, a member, a statement) or unwraps an item's body, then runs of lines and runs of
+// tokens (delta debugging), and last squeezes the whitespace.
 import { join } from "node:path";
 import { frontEnd } from "../../src/driver.ts";
 import { SourceFile } from "../../src/diagnostics/source.ts";

@@ -47,4 +47,9 @@ export const syntaxCodes = {
     message: "{0} is not an assignable location.",
     explain: "Only a variable, a tuple field or a collection element can appear on the left of '=', '+=' or '-='.",
   },
+  1010: {
+    severity: "error",
+    message: "This file nests expressions, statements or types too deeply to be read.",
+    explain: "Hundreds of levels of parentheses, blocks or nested types exhaust the parser; split the expression or the function.",
+  },
 } as const satisfies Record<number, CodeEntry>;

@@ -295,4 +295,9 @@ export const typeCodes = {
     message: "Function '{0}' can reach its end without returning a value of type {1}.",
     explain: "Every path through a function with a return type must end in 'return', 'raise', 'goto' or a failing assert.",
   },
+  3057: {
+    severity: "error",
+    message: "This model nests expressions or statements too deeply to be checked.",
+    explain: "Thousands of chained operators or nested statements exhaust the checker; split the expression or the function.",
+  },
 } as const satisfies Record<number, CodeEntry>;

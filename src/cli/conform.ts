@@ -1,0 +1,127 @@
+// `pith conform`: does the implementation behave as the model says? Two ways to ask: check a trace
+// the implementation recorded (--trace), or run model-based tests that drive the implementation and
+// the model side by side (--mbt, a module that defines them).
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { renderText } from "../diagnostics/render.ts";
+import { frontEnd, hasErrors, loadModel, type FrontEndResult } from "../driver.ts";
+import { chooseTest, conformTrace } from "../conform/conform.ts";
+import { conformJson, conformText } from "../conform/report.ts";
+import { DEFAULT_MAX_STATES } from "../conform/search.ts";
+import { colorEnabled, flag, stringOption, UsageError, type Command, type CommandContext } from "./command.ts";
+import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
+
+function positiveInteger(ctx: CommandContext, name: string): number | undefined {
+  const text = stringOption(ctx.options, name);
+  if (text === undefined) return undefined;
+  const n = Number(text.replace(/_/g, ""));
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} takes a positive whole number, not '${text}'`);
+  return n;
+}
+
+export const conformCommand: Command = {
+  name: "conform",
+  usage: "pith conform <model files or folders...> (--trace FILE | --mbt MODULE) [options]",
+  description:
+    "With --trace, checks that a trace recorded from the implementation (NDJSON, as the recorder of\n" +
+    "'pith gen ts' writes it) is a behaviour of the model that its specs accept: the model is run\n" +
+    "along the trace, its choices and hidden steps resolved by a search. A trace that does not\n" +
+    "conform is reported at its first line the model cannot take, with what the model could do\n" +
+    "instead. With --mbt, runs the model-based tests a module defines (see docs/conformance.md).\n" +
+    "Exits 0 when the implementation conforms, 1 when it does not, 2 for a bad trace, module or\n" +
+    "model, 3 when the search ran out of budget and --fail-inconclusive was given.",
+  options: [
+    { name: "trace", type: "string", value: "FILE", description: "The trace to check (NDJSON)." },
+    { name: "mbt", type: "string", value: "MODULE", description: "Run the model-based tests that this module exports." },
+    { name: "test", short: "t", type: "string", value: "NAME", description: "The test whose machines and specs to use (default: the first)." },
+    { name: "partition-by", type: "string", value: "FIELD", description: "Check each partition of the trace by this field (e.g. payload.key) alone." },
+    { name: "max-states", type: "string", value: "N", description: `Most states the trace search visits (default ${DEFAULT_MAX_STATES.toLocaleString("en-US")}).` },
+    { name: "fail-inconclusive", type: "boolean", description: "Exit 3 when the search runs out of budget." },
+    { name: "runs", type: "string", value: "N", description: "With --mbt: how many command sequences to try (default 100)." },
+    { name: "seed", type: "string", value: "N", description: "With --mbt: the seed of the random generator (printed when chosen for you)." },
+    { name: "replay-path", type: "string", value: "PATH", description: "With --mbt and --seed: replay the failure fast-check reported with this path." },
+  ],
+  examples: [
+    "pith conform examples/conformance/model --trace examples/conformance/traces/write-then-read.ndjson",
+    "pith conform model/ --trace run.ndjson --partition-by payload.key --json",
+    "pith conform examples/conformance/model --mbt examples/conformance/impl/mbt.ts --runs 200",
+  ],
+  async run(ctx) {
+    if (ctx.positionals.length === 0) throw new UsageError("name the model: one or more .p files or folders");
+    const trace = stringOption(ctx.options, "trace");
+    const mbt = stringOption(ctx.options, "mbt");
+    if ((trace === undefined) === (mbt === undefined)) throw new UsageError("give either --trace FILE or --mbt MODULE");
+    const loaded = loadModel(ctx.positionals, ctx.io.cwd);
+    if (loaded.problems.length > 0) throw new UsageError(loaded.problems.join("\n"));
+    const front = frontEnd(loaded.files);
+    if (hasErrors(front.diagnostics) || front.ir === undefined) {
+      ctx.io.out(renderText(front.diagnostics, front.sources, { color: colorEnabled(ctx) }));
+      return EXIT_USAGE;
+    }
+    if (trace !== undefined) return checkTrace(ctx, front, trace);
+    return runMbtModule(ctx, front, mbt!);
+  },
+};
+
+function checkTrace(ctx: CommandContext, front: FrontEndResult, path: string): number {
+  const ir = front.ir!;
+  const testName = stringOption(ctx.options, "test");
+  const test = chooseTest(ir, testName);
+  if (test === undefined) {
+    throw new UsageError(
+      testName === undefined
+        ? "the model has no test: conformance runs the machines and specs of one of its tests"
+        : `the model has no test '${testName}' (it has: ${ir.tests.map((t) => t.name).join(", ") || "none"})`,
+    );
+  }
+  const full = resolve(ctx.io.cwd, path);
+  if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
+  const text = readFileSync(full, "utf8");
+  const report = conformTrace(
+    ir,
+    test,
+    text,
+    { model: ctx.positionals, trace: path },
+    { maxStates: positiveInteger(ctx, "max-states") ?? DEFAULT_MAX_STATES, partitionBy: stringOption(ctx.options, "partition-by") },
+  );
+  if (flag(ctx.options, "json")) ctx.io.out(JSON.stringify(conformJson(report, front.sources), null, 2) + "\n");
+  else ctx.io.out(conformText(report, front.sources));
+  switch (report.verdict) {
+    case "conforms":
+      return EXIT_OK;
+    case "mismatch":
+    case "violation":
+      return EXIT_VIOLATION;
+    case "bad-trace":
+    case "error":
+      return EXIT_USAGE;
+    case "inconclusive":
+      return flag(ctx.options, "fail-inconclusive") ? EXIT_INCONCLUSIVE : EXIT_OK;
+  }
+}
+
+async function runMbtModule(ctx: CommandContext, front: FrontEndResult, path: string): Promise<number> {
+  const full = resolve(ctx.io.cwd, path);
+  if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
+  const { loadedSpec, runMbt, mbtText, mbtJson, isMbtDefinition } = await import("../conform/mbt.ts");
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`${path} cannot be loaded: ${(error as Error).message}`);
+  }
+  const definition = module.default ?? module.mbt;
+  if (!isMbtDefinition(definition)) {
+    throw new UsageError(`${path} must export the model-based tests as its default export (or as 'mbt'), made with defineMbt`);
+  }
+  const seedText = stringOption(ctx.options, "seed");
+  const seed = seedText === undefined ? undefined : Number(seedText);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed takes a whole number, not '${seedText}'`);
+  const spec = loadedSpec(front.ir!, front.sources, stringOption(ctx.options, "test"));
+  if (typeof spec === "string") throw new UsageError(spec);
+  const result = await runMbt(spec, definition, { runs: positiveInteger(ctx, "runs"), seed, path: stringOption(ctx.options, "replay-path") });
+  if (flag(ctx.options, "json")) ctx.io.out(JSON.stringify(mbtJson(result), null, 2) + "\n");
+  else ctx.io.out(mbtText(result));
+  return result.ok ? EXIT_OK : EXIT_VIOLATION;
+}

@@ -1,0 +1,146 @@
+// A ConformanceReport as text for a person and as a versioned JSON document. Formatting only: the
+// verdicts are decided in conform.ts and search.ts.
+import type { SourceSet, Span } from "../diagnostics/source.ts";
+import { conformCodeName, conformCodes, conformMessage } from "./codes.ts";
+import type { ConformanceReport, PartitionReport } from "./conform.ts";
+import type { SpecFailure } from "./search.ts";
+import type { TraceEntry } from "./trace-file.ts";
+
+function where(span: Span | undefined, sources: SourceSet): string {
+  if (span === undefined) return "";
+  const file = sources.get(span.file);
+  if (file === undefined) return ` (${span.file})`;
+  const p = file.position(span.start);
+  return ` (${span.file}:${p.line}:${p.column})`;
+}
+
+function quoted(e: TraceEntry, width = 160): string {
+  const text = e.text.length > width ? e.text.slice(0, width - 3) + "..." : e.text;
+  return `  ${e.line} | ${text}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function specText(f: SpecFailure, sources: SourceSet): string {
+  return `${f.spec === undefined ? "" : `spec ${f.spec}: `}${f.kind}: ${f.message}${where(f.span, sources)}`;
+}
+
+function partitionText(p: PartitionReport, sources: SourceSet, indent: string): string[] {
+  const c = p.check;
+  const v = c.verdict;
+  const stats = `${plural(c.lines, "line")}, ${plural(c.states, "state")} searched`;
+  switch (v.kind) {
+    case "conforms":
+      return [`conforms (${stats})`];
+    case "inconclusive":
+      return [
+        `inconclusive: ${conformMessage(6103, [v.maxStates.toLocaleString("en-US"), v.entry?.line ?? "?"])}`,
+        ...(v.entry === undefined ? [] : [indent + quoted(v.entry)]),
+      ];
+    case "error":
+      return [`error: ${v.message}`];
+    case "violation":
+      return [
+        `does not conform: line ${v.entry.line} breaks ${v.failure.spec === undefined ? "the model" : `spec ${v.failure.spec}`} (${stats})`,
+        indent + quoted(v.entry),
+        `${indent}  ${specText(v.failure, sources)}`,
+      ];
+    case "mismatch": {
+      const out = [`does not conform: line ${v.entry.line} is not a behaviour of the model (${stats})`, indent + quoted(v.entry)];
+      if (v.alternatives.length === 0) out.push(`${indent}  The model can record nothing more at this point.`);
+      else {
+        out.push(`${indent}  Where the trace has this line, the model could instead (after the lines before it):`);
+        for (const a of v.alternatives) out.push(`${indent}    - ${a}`);
+      }
+      if (v.spec !== undefined) {
+        out.push(`${indent}  Going on with the trace, line ${v.spec.entry.line} breaks ${specText(v.spec, sources)}`);
+      }
+      return out;
+    }
+  }
+}
+
+/** The report as text. */
+export function conformText(report: ConformanceReport, sources: SourceSet): string {
+  const lines: string[] = [];
+  const errors = report.problems.filter((p) => conformCodes[p.code].severity === "error");
+  for (const p of report.problems) {
+    const severity = conformCodes[p.code].severity;
+    lines.push(`${report.trace}${p.line === undefined ? "" : `:${p.line}`}: ${severity} ${conformCodeName(p.code)}: ${p.message}`);
+    if (p.text !== undefined) lines.push(`  ${p.line} | ${p.text.length > 160 ? p.text.slice(0, 157) + "..." : p.text}`);
+  }
+  if (report.verdict === "bad-trace") {
+    lines.push(`${report.trace}: not a trace that can be checked (${plural(errors.length, "error")})`);
+    return lines.join("\n") + "\n";
+  }
+  const head = `${report.trace} against ${report.test}`;
+  if (report.partitionBy === undefined) {
+    const [only] = report.partitions;
+    lines.push(`${head}: ${partitionText(only, sources, "").join("\n")}`);
+  } else {
+    const bad = report.partitions.filter((p) => p.check.verdict.kind !== "conforms").length;
+    lines.push(`${head}, partitioned by ${report.partitionBy}: ${plural(report.partitions.length, "partition")}, ${bad} not conforming`);
+    for (const p of report.partitions) {
+      lines.push(`  ${report.partitionBy} = ${p.key}: ${partitionText(p, sources, "  ").join("\n")}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+function entryJson(e: TraceEntry | undefined): object | null {
+  return e === undefined ? null : { line: e.line, seq: e.seq, text: e.text };
+}
+
+function spanJson(span: Span | undefined, sources: SourceSet): object | null {
+  if (span === undefined) return null;
+  const file = sources.get(span.file);
+  const p = file?.position(span.start);
+  return { file: span.file, line: p?.line ?? null, column: p?.column ?? null };
+}
+
+function specJson(f: SpecFailure, sources: SourceSet): object {
+  return { spec: f.spec ?? null, kind: f.kind, message: f.message, location: spanJson(f.span, sources) };
+}
+
+/** The report as a JSON document (version 1). */
+export function conformJson(report: ConformanceReport, sources: SourceSet): object {
+  return {
+    version: 1,
+    kind: "trace",
+    model: report.model,
+    test: report.test,
+    trace: report.trace,
+    partitionBy: report.partitionBy ?? null,
+    verdict: report.verdict,
+    problems: report.problems.map((p) => ({
+      code: conformCodeName(p.code),
+      severity: conformCodes[p.code].severity,
+      line: p.line ?? null,
+      message: p.message,
+      text: p.text ?? null,
+    })),
+    partitions: report.partitions.map((p) => {
+      const v = p.check.verdict;
+      const base = { key: p.key ?? null, verdict: v.kind, lines: p.check.lines, matched: p.check.matched, states: p.check.states };
+      switch (v.kind) {
+        case "conforms":
+          return base;
+        case "error":
+          return { ...base, message: v.message };
+        case "inconclusive":
+          return { ...base, at: entryJson(v.entry), maxStates: v.maxStates };
+        case "violation":
+          return { ...base, at: entryJson(v.entry), failure: specJson(v.failure, sources) };
+        case "mismatch":
+          return {
+            ...base,
+            at: entryJson(v.entry),
+            alternatives: v.alternatives,
+            spec: v.spec === undefined ? null : { ...specJson(v.spec, sources), at: entryJson(v.spec.entry) },
+          };
+      }
+    }),
+  };
+}
