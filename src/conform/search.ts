@@ -6,18 +6,18 @@
 // machine moves, hidden steps) is resolved by the search, and the pairing of the trace's machine
 // ids with the model's machines is part of each state. The trace conforms when some state matches
 // every line; the monitors of the test run along, so a spec that fails on the way is a failure.
-import type { Span } from "../diagnostics/source.ts";
 import type { StepRecord } from "../explore/p/exec.ts";
-import { MonitorRun } from "../explore/p/exec.ts";
 import type { PModel } from "../explore/p/model.ts";
-import { Names } from "../explore/p/names.ts";
 import { Failure } from "../explore/p/signals.ts";
-import type { MonitorState, World } from "../explore/p/world.ts";
-import { ref, type Ref } from "../explore/runtime/values.ts";
+import type { World } from "../explore/p/world.ts";
+import { ref, type Value } from "../explore/runtime/values.ts";
 import { Binding, jsonToValue, type ModelNames } from "./json-values.ts";
 import { machineFacts } from "./model-facts.ts";
 import { describeObservation, matchObservation, observationsOf, type Observation, type StartPayloadTypes } from "./observe.ts";
+import { runSpecs, specFailure, type SpecFailure } from "./specs.ts";
 import type { TraceEntry } from "./trace-file.ts";
+
+export type { SpecFailure };
 
 export interface SearchOptions {
   /** Most states the search may visit before it gives up (inconclusive). */
@@ -25,14 +25,6 @@ export interface SearchOptions {
 }
 
 export const DEFAULT_MAX_STATES = 200_000;
-
-/** A spec that fails: which monitor, and why. */
-export interface SpecFailure {
-  readonly spec: string | undefined;
-  readonly kind: string;
-  readonly message: string;
-  readonly span: Span | undefined;
-}
 
 export type TraceVerdict =
   | { readonly kind: "conforms" }
@@ -183,37 +175,13 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
   };
 }
 
-/** Which spec a failure is in (by where its code is), with its kind and message. */
-function specFailure(model: PModel, failure: Failure): SpecFailure {
-  const ir = model.ctx.program.model;
-  const span = failure.span;
-  const spec =
-    span === undefined
-      ? undefined
-      : model.ctx.test.specs.map((s) => ir.machines[s]).find((m) => m.span.file === span.file && m.span.start <= span.start && span.start < m.span.end);
-  return { spec: spec?.name, kind: failure.kind, message: failure.message, span };
-}
-
-/** Machine names for messages of specs run on trace lines: the trace's own ids. */
-class TraceIds extends Names {
-  private readonly idOf: (n: number) => string | undefined;
-  constructor(model: PModel["ctx"]["program"]["model"], idOf: (n: number) => string | undefined) {
-    super(model);
-    this.idOf = idOf;
-  }
-  override machine(r: Ref): string {
-    return this.idOf(r.id) ?? super.machine(r);
-  }
-}
-
 /**
  * Runs the test's monitors on the sends and announces of `entries`, starting from the monitors of
  * `from`: the first spec failure, if any. This explains a mismatch in terms of the specs: after the
  * last line the model could take, does what the implementation did next break a property?
  */
 function runSpecsOn(model: PModel, names: ModelNames, from: Node, entries: readonly TraceEntry[]): (SpecFailure & { entry: TraceEntry }) | undefined {
-  const ctx = model.ctx;
-  const ir = ctx.program.model;
+  const ir = model.ctx.program.model;
   const extra = new Map<string, number>();
   const numberOf = (id: string): number => {
     const n = from.binding.numberOf(id);
@@ -222,25 +190,14 @@ function runSpecsOn(model: PModel, names: ModelNames, from: Node, entries: reado
     if (x === undefined) extra.set(id, (x = from.world.machines.length + extra.size));
     return x;
   };
-  const idOf = (n: number) => from.binding.ids[n] ?? [...extra].find(([, x]) => x === n)?.[0];
-  const specCtx = { ...ctx, names: new TraceIds(ir, idOf).use(from.world) };
-  const monitors: MonitorState[] = from.world.monitors.slice();
+  const messages: { event: number; payload: Value; entry: TraceEntry }[] = [];
   for (const e of entries) {
     if (e.kind !== "send" && e.kind !== "announce") continue;
     const type = ir.events[e.event].payload;
     const payload = type === undefined ? null : jsonToValue(e.payload, type, names, (id) => ref(numberOf(id)));
-    if (payload === undefined) continue;
-    for (const position of ctx.observers[e.event] ?? []) {
-      const runner = new MonitorRun(specCtx, ctx.test.specs[position], monitors[position]);
-      try {
-        runner.handle(e.event, payload);
-      } catch (error) {
-        const failure = runner.wrap(error);
-        if (failure instanceof Failure) return { ...specFailure(model, failure), entry: e };
-        throw failure;
-      }
-      monitors[position] = { state: runner.state, vars: runner.V };
-    }
+    if (payload !== undefined) messages.push({ event: e.event, payload, entry: e });
   }
-  return undefined;
+  const idOf = (n: number) => from.binding.ids[n] ?? [...extra].find(([, x]) => x === n)?.[0];
+  const found = runSpecs(model, from.world, messages, idOf);
+  return found === undefined ? undefined : { ...found.failure, entry: messages[found.at].entry };
 }
