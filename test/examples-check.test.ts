@@ -54,6 +54,10 @@ const expected: Record<string, Record<string, Expected>> = {
     "tc(nRM=4)": pass(1_568),
     "tc(nRM=5)": pass(8_832),
   },
+  // The model of the conformance example (docs/conformance.md).
+  conformance: {
+    "tcPrimaryBackup(nOps=3)": pass(1_243),
+  },
   "client-server": {
     "KvClients(nKvClients=1)": pass(14),
     "KvClients(nKvClients=2)": pass(337),

@@ -126,7 +126,7 @@ export function linkImplementation(model: ModelIR, sources: SourceSet, project: 
         const linked: LinkedClass = { name: cls.getName() ?? "(anonymous class)", machine: b.machine, how: b.how, at: locate(cls, cwd) };
         if (!byName.has(b.machine)) {
           const guess = suggestName(b.machine, [...byName.keys()]);
-          report(6206, linked.at, `class ${linked.name}`, b.machine, guess === undefined ? "" : `; did you mean '${guess}'?`);
+          report(6206, linked.at, `class ${linked.name}`, b.machine, guess === undefined ? "" : ` Did you mean '${guess}'?`);
           continue;
         }
         classes.push(linked);

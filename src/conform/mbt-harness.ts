@@ -6,7 +6,7 @@
 // implementation as in the model, and its snapshot must be the model's abstract state. The model
 // may have choices: the harness keeps every model state that agrees with the implementation so
 // far, and fails only when none is left. Monitors run in the model as always, and on every input.
-import { NULL_EVENT, type TestIR } from "../ir/ir.ts";
+import { NULL_EVENT } from "../ir/ir.ts";
 import { dequeue, MonitorRun, newMachine, type StepRecord } from "../explore/p/exec.ts";
 import type { PModel } from "../explore/p/model.ts";
 import { Failure } from "../explore/p/signals.ts";
@@ -14,6 +14,7 @@ import { HALTED, IDLE, RUNNING, type MachineState, type World } from "../explore
 import { ref, type Ref, type Value } from "../explore/runtime/values.ts";
 import { Binding, jsonProblem, jsonToValue, matchJson, valueToJson, type ModelNames } from "./json-values.ts";
 import { snapshotJson } from "./observe.ts";
+import { runSpecs } from "./specs.ts";
 
 /** A message as the implementation sends and takes it: machine ids, event name, JSON payload. */
 export interface WireMessage {
@@ -86,6 +87,12 @@ interface Candidate {
   readonly world: World;
 }
 
+interface ModelSend {
+  readonly to: number;
+  readonly event: number;
+  readonly payload: Value;
+}
+
 const MAX_STEPS_PER_DELIVERY = 10_000;
 
 function allows(fault: boolean | readonly string[] | undefined, event: string): boolean {
@@ -115,6 +122,10 @@ export class Harness {
   private readonly pool: WireMessage[] = [];
   private readonly crashed = new Set<string>();
   private candidates: Candidate[] = [];
+  /** What each candidate's machines sent since the last comparison with the implementation. */
+  private sends = new Map<Candidate, ModelSend[]>();
+  /** A failure some run of the model met since the last comparison (reported if no candidate is left). */
+  private pendingFailure: Failure | undefined;
   private inputs = 0;
   private system: SystemUnderTest | undefined;
 
@@ -296,27 +307,33 @@ export class Harness {
     const type = this.ir.events[event].payload;
     const value = type === undefined ? null : jsonToValue(message.payload ?? null, type, names, this.refOf);
     if (value === undefined) return new Divergence(`the payload of ${describeMessage(message)} names a machine that is not set up`);
-    await this.config.settle(() => this.system!.deliver(message));
+    try {
+      await this.config.settle(() => this.system!.deliver(message));
+    } catch (error) {
+      return new Divergence(`${message.to} threw while handling ${message.event}: ${(error as Error).stack ?? String(error)}`);
+    }
+    const before = this.candidates[0].world;
     this.candidates = this.candidates.map(({ world }) => ({
       world: withMachine(world, i, { ...world.machines[i], inbox: [...world.machines[i].inbox, { event, payload: value }] }),
     }));
-    const d = this.runMachine(i, `${message.to} handles ${message.event}`);
-    if (d !== undefined) return d;
     const sent = this.system!.sent();
-    for (const m of sent) this.log.push(`       ${m.from} sends ${m.event}${show(m.payload)} to ${m.to}`);
-    return this.compare(i, sent) ?? this.compareSnapshot(i, `after ${message.to} handled ${message.event}`) ?? void this.pool.push(...sent);
+    for (const m of sent) this.log.push(`       ${m.from} sends ${m.event}${show(toJson(m.payload))} to ${m.to}`);
+    const divergence =
+      this.runMachine(i, `${message.to} handles ${message.event}`) ??
+      this.compare(i, sent, before) ??
+      this.compareSnapshot(i, `after ${message.to} handled ${message.event}`);
+    if (divergence !== undefined) return divergence;
+    this.pool.push(...sent);
+    return undefined;
   }
-
-  /** What each candidate's machine sent, per candidate, filled in by runMachine. */
-  private sends = new Map<Candidate, { to: number; event: number; payload: Value }[]>();
 
   /** Runs machine `i` in every candidate until it has nothing left to do; keeps what each sent. */
   private runMachine(i: number, what: string): Divergence | undefined {
     const { model } = this.config;
     const done: Candidate[] = [];
-    const sends = new Map<Candidate, { to: number; event: number; payload: Value }[]>();
+    const sends = new Map<Candidate, ModelSend[]>();
     let failure: Failure | undefined;
-    let frontier: { world: World; sent: { to: number; event: number; payload: Value }[] }[] = this.candidates.map((c) => ({ world: c.world, sent: [] }));
+    let frontier: { world: World; sent: ModelSend[] }[] = this.candidates.map((c) => ({ world: c.world, sent: this.sends.get(c) ?? [] }));
     for (let steps = 0; frontier.length > 0; steps++) {
       if (steps > MAX_STEPS_PER_DELIVERY) return new Divergence(`${what}: the model's machine does not settle after ${MAX_STEPS_PER_DELIVERY} steps`);
       const next: typeof frontier = [];
@@ -360,11 +377,11 @@ export class Harness {
     return undefined;
   }
 
-  /** A failure some run of the model met in the last delivery (reported if no candidate is left). */
-  private pendingFailure: Failure | undefined;
-
-  /** Keeps the candidates whose machine sent what the implementation sent. */
-  private compare(i: number | undefined, sent: readonly WireMessage[]): Divergence | undefined {
+  /**
+   * Keeps the candidates whose machines sent what the implementation sent. When none is left,
+   * says how they differ, and runs the specs on the implementation's messages from `before`.
+   */
+  private compare(i: number | undefined, sent: readonly WireMessage[], before?: World): Divergence | undefined {
     const { names } = this.config;
     const keep = this.candidates.filter((c) => {
       const mine = this.sends.get(c) ?? [];
@@ -380,6 +397,7 @@ export class Harness {
     });
     if (keep.length > 0) {
       this.candidates = keep;
+      this.sends = new Map();
       this.pendingFailure = undefined;
       return undefined;
     }
@@ -392,10 +410,29 @@ export class Harness {
       `  the model sends:         ${model.length === 0 ? "nothing" : model.join("; ")}${this.candidates.length > 1 ? ` (or one of ${this.candidates.length - 1} other choices)` : ""}`,
     ];
     if (this.pendingFailure !== undefined) lines.push(`  and where the model could have sent it, it fails: ${this.pendingFailure.kind}: ${this.pendingFailure.message}`);
+    const broken = before === undefined ? undefined : this.specsOn(before, sent);
+    if (broken !== undefined) lines.push(`  the implementation's messages break ${broken}`);
     return new Divergence(lines.join("\n"));
   }
 
-  private describeSend(s: { to: number; event: number; payload: Value }): string {
+  /** The first spec the implementation's messages break, run from the monitors of `world`. */
+  private specsOn(world: World, sent: readonly WireMessage[]): string | undefined {
+    const { names, model } = this.config;
+    const messages: { event: number; payload: Value }[] = [];
+    for (const m of sent) {
+      const event = names.eventId(m.event);
+      if (event === undefined) continue;
+      const type = this.ir.events[event].payload;
+      const json = toJson(m.payload) ?? null;
+      if (type !== undefined && jsonProblem(json, type, names) !== undefined) continue;
+      const payload = type === undefined ? null : jsonToValue(json, type, names, this.refOf);
+      if (payload !== undefined) messages.push({ event, payload });
+    }
+    const found = runSpecs(model, world, messages, (n) => this.config.machines[n]?.id);
+    return found === undefined ? undefined : `spec ${found.failure.spec ?? "?"}: ${found.failure.kind}: ${found.failure.message}`;
+  }
+
+  private describeSend(s: ModelSend): string {
     const type = this.ir.events[s.event].payload;
     const payload = type === undefined ? "" : show(valueToJson(s.payload, type, this.config.names, this.idOf));
     return `${this.ir.events[s.event].name}${payload} to ${this.config.machines[s.to]?.id ?? `#${s.to}`}`;
@@ -467,5 +504,3 @@ function withMachine(world: World, i: number, m: MachineState): World {
   machines[i] = m;
   return { machines, monitors: world.monitors };
 }
-
-export type { TestIR };

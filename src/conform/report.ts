@@ -55,7 +55,7 @@ function partitionText(p: PartitionReport, sources: SourceSet, indent: string): 
         for (const a of v.alternatives) out.push(`${indent}    - ${a}`);
       }
       if (v.spec !== undefined) {
-        out.push(`${indent}  Going on with the trace, line ${v.spec.entry.line} breaks ${specText(v.spec, sources)}`);
+        out.push(`${indent}  That line breaks ${specText(v.spec, sources)}`);
       }
       return out;
     }

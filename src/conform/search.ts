@@ -34,7 +34,7 @@ export type TraceVerdict =
       readonly entry: TraceEntry;
       /** What the model could record there instead (after the lines before it). */
       readonly alternatives: readonly string[];
-      /** A spec that the trace breaks, run on from the last state the model could reach. */
+      /** A spec that line breaks, from every state the search reached before it (see specAtMismatch). */
       readonly spec: (SpecFailure & { readonly entry: TraceEntry }) | undefined;
     }
   | { readonly kind: "violation"; readonly entry: TraceEntry; readonly failure: SpecFailure }
@@ -67,10 +67,10 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
   if (n === 0) return { verdict: { kind: "conforms" }, lines: 0, matched: 0, states };
   let furthest = -1;
   let alternatives: string[] = [];
-  let violation: { entry: TraceEntry; failure: SpecFailure } | undefined;
-  /** The state, and its level, from which the model came closest to the line it could not take. */
-  let closest: { node: Node; level: number } | undefined;
-  let lastLevel: Node | undefined;
+  let violation: { entry: TraceEntry; failure: SpecFailure; matched: number } | undefined;
+  /** The states of the level from which the model came closest to the line it could not take. */
+  let closest: { nodes: readonly Node[]; level: number } | undefined;
+  let lastLevel: Node[] = [];
   let lastLevelIndex = 0;
 
   const key = (node: Node) => {
@@ -85,22 +85,26 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
     if (!nodes.has(k)) nodes.set(k, node);
   };
 
-  /** Matches `obs` against the lines from `pos`: the binding after all of them, or how far it got. */
+  /**
+   * Matches `obs` against the lines from `pos`: the binding after them and how many lines they
+   * took, or how far they got. A trace may end part way through a step (the implementation was
+   * stopped between two sends of one handler): observations past its end match nothing and need not.
+   */
   const matchFrom = (obs: readonly Observation[], pos: number, binding: Binding): { binding: Binding | null; matched: number } => {
-    let b: Binding | null = binding;
+    let b: Binding = binding;
     for (let j = 0; j < obs.length; j++) {
-      const e = entries[pos + j];
-      const next = e === undefined ? null : matchObservation(obs[j], e, b!, names, starts);
+      if (pos + j === n) return { binding: j === 0 ? null : b, matched: j };
+      const next = matchObservation(obs[j], entries[pos + j], b, names, starts);
       if (next === null) return { binding: null, matched: j };
       b = next;
     }
     return { binding: b, matched: obs.length };
   };
-  const noteMiss = (at: number, text: string, from: Node, level: number) => {
+  const noteMiss = (at: number, text: string, nodes: readonly Node[], level: number) => {
     if (at > furthest) {
       furthest = at;
       alternatives = [];
-      closest = { node: from, level };
+      closest = { nodes, level };
     }
     if (at === furthest && !alternatives.includes(text) && alternatives.length < MAX_ALTERNATIVES) alternatives.push(text);
   };
@@ -115,7 +119,7 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
     const obs: Observation[] = [{ kind: "create", machine: 0, type: main.type, payload: null }];
     const m = matchFrom(obs, 0, start.binding);
     if (m.binding !== null) addToLevel(1, { world: created, binding: m.binding });
-    else noteMiss(0, describeObservation(obs[0], created, start.binding, names), start, 0);
+    else noteMiss(0, describeObservation(obs[0], created, start.binding, names), [start], 0);
   } else addToLevel(0, start);
 
   for (let pos = 0; pos <= n; pos++) {
@@ -123,10 +127,10 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
     levels.delete(pos);
     if (frontier === undefined || frontier.size === 0) continue;
     if (pos === n) return { verdict: { kind: "conforms" }, lines: n, matched: n, states };
-    lastLevel = frontier.values().next().value;
-    lastLevelIndex = pos;
     const seen = new Set(frontier.keys());
     const queue = [...frontier.values()];
+    lastLevel = queue;
+    lastLevelIndex = pos;
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q];
       if (++states > options.maxStates) {
@@ -141,7 +145,7 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
             if (obs.length === 0) return;
             const m = matchFrom(obs, pos, node.binding);
             if (m.binding !== null && violation === undefined) {
-              violation = { entry: entries[pos + obs.length - 1], failure: specFailure(model, failure) };
+              violation = { entry: entries[pos + m.matched - 1], failure: specFailure(model, failure), matched: pos + m.matched };
             }
             return;
           }
@@ -155,31 +159,55 @@ export function searchTrace(model: PModel, names: ModelNames, entries: readonly 
             return;
           }
           const m = matchFrom(obs, pos, node.binding);
-          if (m.binding !== null) addToLevel(pos + obs.length, { world: next!, binding: m.binding });
-          else noteMiss(pos + m.matched, describeObservation(obs[m.matched], next ?? node.world, node.binding, names), node, pos);
+          if (m.binding !== null) addToLevel(pos + m.matched, { world: next!, binding: m.binding });
+          else noteMiss(pos + m.matched, describeObservation(obs[m.matched], next ?? node.world, node.binding, names), queue, pos);
         },
         true,
       );
     }
   }
-  if (violation !== undefined) return { verdict: { kind: "violation", ...violation }, lines: n, matched: violation.entry.line, states };
+  if (violation !== undefined) {
+    return { verdict: { kind: "violation", entry: violation.entry, failure: violation.failure }, lines: n, matched: violation.matched, states };
+  }
   const at = Math.max(furthest, lastLevelIndex);
   const entry = entries[Math.min(at, n - 1)];
-  const from = at === furthest && closest !== undefined ? closest : lastLevel === undefined ? undefined : { node: lastLevel, level: lastLevelIndex };
-  const spec = from === undefined ? undefined : runSpecsOn(model, names, from.node, entries.slice(from.level));
+  const from = at === furthest && closest !== undefined ? closest : { nodes: lastLevel, level: lastLevelIndex };
+  const spec = specAtMismatch(model, names, from.nodes, entries.slice(from.level), entry);
   return {
-    verdict: { kind: "mismatch", entry, alternatives: at === furthest ? alternatives : [], spec },
+    verdict: { kind: "mismatch", entry, alternatives: at === furthest ? sameMachineFirst(alternatives, entry.machine) : [], spec },
     lines: n,
     matched: at,
     states,
   };
 }
 
+/** How many states of a level the specs are run from, to explain a mismatch. */
+const SPEC_SAMPLE = 200;
+
 /**
- * Runs the test's monitors on the sends and announces of `entries`, starting from the monitors of
- * `from`: the first spec failure, if any. This explains a mismatch in terms of the specs: after the
- * last line the model could take, does what the implementation did next break a property?
+ * A spec that the line the model cannot take breaks, whatever the environment did unseen before it:
+ * the test's monitors are run on the trace's sends and announces from each state of the level the
+ * search reached, and the failure is reported only when every one of them fails on that very line.
+ * This says in terms of the specs why the implementation is wrong, where the model alone can only
+ * say that it would not do the same.
  */
+function specAtMismatch(
+  model: PModel,
+  names: ModelNames,
+  nodes: readonly Node[],
+  entries: readonly TraceEntry[],
+  at: TraceEntry,
+): (SpecFailure & { entry: TraceEntry }) | undefined {
+  let first: (SpecFailure & { entry: TraceEntry }) | undefined;
+  for (const node of nodes.slice(0, SPEC_SAMPLE)) {
+    const found = runSpecsOn(model, names, node, entries);
+    if (found === undefined || found.entry !== at) return undefined;
+    first ??= found;
+  }
+  return first;
+}
+
+/** Runs the test's monitors on the sends and announces of `entries`, from the monitors of `from`: the first spec failure. */
 function runSpecsOn(model: PModel, names: ModelNames, from: Node, entries: readonly TraceEntry[]): (SpecFailure & { entry: TraceEntry }) | undefined {
   const ir = model.ctx.program.model;
   const extra = new Map<string, number>();
@@ -200,4 +228,10 @@ function runSpecsOn(model: PModel, names: ModelNames, from: Node, entries: reado
   const idOf = (n: number) => from.binding.ids[n] ?? [...extra].find(([, x]) => x === n)?.[0];
   const found = runSpecs(model, from.world, messages, idOf);
   return found === undefined ? undefined : { ...found.failure, entry: messages[found.at].entry };
+}
+
+/** What the machine of the line could have done first, then what the others could have. */
+function sameMachineFirst(alternatives: readonly string[], machine: string): string[] {
+  const mine = alternatives.filter((a) => a.startsWith(machine + " "));
+  return [...mine, ...alternatives.filter((a) => !mine.includes(a))];
 }

@@ -56,9 +56,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** ` Did you mean 'x'?`, to end a message with. */
 function hint(name: string, candidates: readonly string[]): string {
   const guess = suggestName(name, candidates);
-  return guess === undefined ? "" : `; did you mean '${guess}'?`;
+  return guess === undefined ? "" : ` Did you mean '${guess}'?`;
+}
+
+/** ` (did you mean 'x'?)`, for inside a message. */
+function aside(name: string, candidates: readonly string[]): string {
+  const guess = suggestName(name, candidates);
+  return guess === undefined ? "" : ` (did you mean '${guess}'?)`;
 }
 
 /** Reads and checks the lines of a trace against `model`. */
@@ -82,9 +89,11 @@ export function parseTrace(text: string, model: ModelIR, names: ModelNames): Par
     try {
       parsed = JSON.parse(lineText);
     } catch (error) {
+      // Recorders end every line with a line break: a last line without one that does not parse
+      // was cut off while it was written.
       const last = index === rawLines.length - 1 && !endsWithNewline;
       const message = (error as Error).message;
-      if (last && /end of JSON|Unterminated|Unexpected end/i.test(message)) problem(6002);
+      if (last) problem(6002);
       else problem(6001, message.replace(/\.$/, ""));
       return;
     }
@@ -92,7 +101,7 @@ export function parseTrace(text: string, model: ModelIR, names: ModelNames): Par
     const f = parsed;
     if (typeof f.seq !== "number" || !Number.isInteger(f.seq)) return problem(6003, "'seq' must be an integer");
     if (typeof f.kind !== "string" || !KINDS.includes(f.kind)) {
-      return problem(6003, `'kind' must be one of send, handle, announce, create${typeof f.kind === "string" ? hint(f.kind, KINDS) : ""}`);
+      return problem(6003, `'kind' must be one of send, handle, announce, create${typeof f.kind === "string" ? aside(f.kind, KINDS) : ""}`);
     }
     if (typeof f.machine !== "string" || f.machine === "") return problem(6003, "'machine' must be a machine id (a non-empty string)");
     let time: number | undefined;
@@ -166,13 +175,13 @@ function checkSnapshot(json: unknown, m: MachineIR, names: ModelNames): TraceSna
   if (typeof json.state !== "string") return "'state' must be the name of a state";
   const state = m.states.findIndex((s) => s.name === json.state);
   if (state < 0) {
-    return `${m.name} has no state '${json.state}'${hint(json.state, m.states.map((s) => s.name))}`;
+    return `${m.name} has no state '${json.state}'${aside(json.state, m.states.map((s) => s.name))}`;
   }
   const vars = json.vars ?? {};
   if (!isObject(vars)) return "'vars' must be an object of variables";
   for (const [name, value] of Object.entries(vars)) {
     const v = m.vars.find((x) => x.name === name);
-    if (v === undefined) return `${m.name} has no variable '${name}'${hint(name, m.vars.map((x) => x.name))}`;
+    if (v === undefined) return `${m.name} has no variable '${name}'${aside(name, m.vars.map((x) => x.name))}`;
     const p = jsonProblem(value, v.type, names, name);
     if (p !== undefined) return p;
   }

@@ -6,6 +6,7 @@ import { syntaxCodes } from "./codes/syntax.ts";
 import { nameCodes } from "./codes/names.ts";
 import { typeCodes } from "./codes/types.ts";
 import { checkCodes } from "./codes/check.ts";
+import { conformCodes } from "./codes/conform.ts";
 
 export type { CodeEntry, Severity } from "./codes/entry.ts";
 
@@ -14,6 +15,7 @@ export const registry = {
   ...nameCodes,
   ...typeCodes,
   ...checkCodes,
+  ...conformCodes,
 } as const satisfies Record<number, CodeEntry>;
 
 export type Code = keyof typeof registry;

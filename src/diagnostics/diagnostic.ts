@@ -24,8 +24,12 @@ export function diagnostic(
   related: readonly RelatedInfo[] = [],
 ): Diagnostic {
   const entry = registry[code];
-  const message = entry.message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? `{${i}}`));
-  return { code, severity: entry.severity, message, span, related };
+  return { code, severity: entry.severity, message: formatMessage(code, args), span, related };
+}
+
+/** The message of `code` with `{0}`, `{1}`, ... replaced by `args`. */
+export function formatMessage(code: Code, args: readonly (string | number)[]): string {
+  return registry[code].message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? `{${i}}`));
 }
 
 /** Collects diagnostics during a phase. */

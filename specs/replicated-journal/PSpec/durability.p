@@ -1,0 +1,34 @@
+// Durability (safety): every acknowledged entry is in the log of every live node, at the index it
+// was acknowledged with. Checked when the acknowledgement is sent; logs only grow and the set of
+// live nodes only shrinks, so it holds from then on.
+spec AckedDurable observes eChainBuilt, eLogAppended, eNodeCrashed, eAppended {
+    var logs: map[machine, seq[tEntry]];
+    var live: set[machine];
+
+    start state Watching {
+        on eChainBuilt do (nodes: seq[machine]) {
+            var node: machine;
+            foreach (node in nodes) {
+                logs[node] = default(seq[tEntry]);
+                live += (node);
+            }
+        }
+        on eLogAppended do (a: (node: machine, index: int, item: tEntry)) {
+            var log: seq[tEntry];
+            log = logs[a.node];
+            log += (sizeof(log), a.item);
+            logs[a.node] = log;
+        }
+        on eNodeCrashed do (node: machine) {
+            live -= node;
+        }
+        on eAppended do (a: (item: tEntry, index: int)) {
+            var node: machine;
+            foreach (node in live) {
+                assert HoldsAt(logs[node], a.index, a.item),
+                    format("{0} acknowledged at index {1}, but live node {2} does not have it there: {3}",
+                        a.item, a.index, node, logs[node]);
+            }
+        }
+    }
+}

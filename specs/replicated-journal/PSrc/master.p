@@ -1,0 +1,43 @@
+// The master: the configuration manager (replicated and fault-tolerant in a real deployment,
+// one atomic machine here). It learns of each crash from a perfect failure detector, removes the
+// node from the chain, tells the node's neighbours, and, when the head or the tail changed, tells
+// the clients where to send their requests.
+machine Master receives eCrashed; sends eNewPred, eBecomeTail, eView; {
+    var chain: seq[machine];
+    var clients: seq[machine];
+    var epoch: int;
+
+    start state Init {
+        entry (config: (chain: seq[machine], clients: seq[machine])) {
+            chain = config.chain;
+            clients = config.clients;
+            goto Serving;
+        }
+    }
+
+    state Serving {
+        on eCrashed do (node: machine) {
+            var i: int;
+            var client: machine;
+            while (chain[i] != node) {
+                i = i + 1;
+            }
+            chain -= i;
+            epoch = epoch + 1;
+            if (i == 0) {
+                // The head crashed: its successor is the head.
+                send chain[0], eNewPred, (pred = null, epoch = epoch);
+            } else if (i == sizeof(chain)) {
+                // The tail crashed: its predecessor is the tail.
+                send chain[i - 1], eBecomeTail, epoch;
+            } else {
+                // A middle node crashed: its successor follows its predecessor.
+                send chain[i], eNewPred, (pred = chain[i - 1], epoch = epoch);
+                return;
+            }
+            foreach (client in clients) {
+                send client, eView, chain;
+            }
+        }
+    }
+}
