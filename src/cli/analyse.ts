@@ -13,7 +13,7 @@ import { location } from "../report/check-text.ts";
 import { traceDocument } from "../report/trace-json.ts";
 import type { CheckedConfiguration, ModelIndex } from "./cache-entries.ts";
 import { UsageError } from "./command.ts";
-import type { ModelFile } from "./model-files.ts";
+import type { ModelFile } from "../model-files.ts";
 
 export class AnalysedModel {
   readonly front: FrontEndResult;

@@ -15,7 +15,7 @@ import { colorEnabled, flag, stringOption, UsageError, type Command, type Comman
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
 import { compare, type Finding } from "./expectations.ts";
 import { GitError, indexTree, repositoryRoot, stagedChanges } from "./git.ts";
-import { findModel, MODEL_EXTENSION, workingTree, type FileTree } from "./model-files.ts";
+import { findModel, MODEL_EXTENSION, workingTree, type FileTree } from "../model-files.ts";
 import { planOutput } from "./output.ts";
 import { Progress } from "./progress.ts";
 import { checkModels, type ModelJob } from "./project.ts";

@@ -5,7 +5,7 @@
 // process.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { MODEL_EXTENSION, type FileTree } from "./model-files.ts";
+import { MODEL_EXTENSION, type FileTree } from "../model-files.ts";
 
 export class GitError extends Error {}
 

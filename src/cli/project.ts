@@ -12,7 +12,7 @@ import type { TraceFile } from "../report/trace-json.ts";
 import type { AnalysedModel } from "./analyse.ts";
 import { isCheckedConfiguration, isModelIndex, type CheckedConfiguration, type ModelIndex } from "./cache-entries.ts";
 import { sha256, type ResultCache } from "./cache.ts";
-import type { ModelFile } from "./model-files.ts";
+import type { ModelFile } from "../model-files.ts";
 import { checkOptions, resultAffecting, type RunSettings } from "./settings.ts";
 import { inShard, type Shard } from "./shard.ts";
 

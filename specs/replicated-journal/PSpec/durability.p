@@ -15,12 +15,16 @@ spec AckedDurable observes eChainBuilt, eLogAppended, eNodeCrashed, eAppended {
         }
         on eLogAppended do (a: (node: machine, index: int, item: tEntry)) {
             var log: seq[tEntry];
+            if (!(a.node in logs)) {
+                return;
+            }
             log = logs[a.node];
             log += (sizeof(log), a.item);
             logs[a.node] = log;
         }
         on eNodeCrashed do (node: machine) {
             live -= node;
+            logs -= node;
         }
         on eAppended do (a: (item: tEntry, index: int)) {
             var node: machine;

@@ -16,6 +16,9 @@ spec ChainPrefix observes eChainBuilt, eLogAppended, eNodeCrashed {
         on eLogAppended do (a: (node: machine, index: int, item: tEntry)) {
             var log: seq[tEntry];
             var i: int;
+            if (!(a.node in logs)) {
+                return;
+            }
             log = logs[a.node];
             log += (sizeof(log), a.item);
             logs[a.node] = log;
@@ -33,6 +36,7 @@ spec ChainPrefix observes eChainBuilt, eLogAppended, eNodeCrashed {
                 i = i + 1;
             }
             chain -= i;
+            logs -= node;
         }
     }
 }

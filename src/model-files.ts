@@ -1,15 +1,14 @@
-// The files a model is made of, found and read the way the driver's loadModel finds them (a .p
-// file, a folder searched recursively for .p files skipping hidden folders and node_modules, or
-// `std:NAME`), from one of two trees: the working tree, or the git index (what is staged). Kept
-// apart from the driver so that finding and hashing a model does not load the parser: an
-// unchanged model is answered from the result cache without it.
+// The files a model is made of, found and read: a .p file, a folder searched recursively for .p
+// files (skipping hidden folders and node_modules), or `std:NAME` for the standard library, from
+// one of two trees: the working tree, or the git index (what is staged). It loads nothing of the
+// parser, so that finding and hashing a model for the result cache stays cheap.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const MODEL_EXTENSION = ".p";
 const STD_PREFIX = "std:";
-const STD_FOLDER = fileURLToPath(new URL("../../lib/std/", import.meta.url));
+const STD_FOLDER = fileURLToPath(new URL("../lib/std/", import.meta.url));
 
 /** A file of a model: its path as shown to the user and its text. */
 export interface ModelFile {
