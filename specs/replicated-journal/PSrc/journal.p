@@ -13,9 +13,8 @@
 //   list, which the old tail may or may not have acknowledged (clients drop the copies);
 // - a middle node crashes: its successor learns its new predecessor from the master, introduces
 //   itself to it with the length of its log, and the predecessor resends every entry after that.
-// A successor also introduces itself when the chain is first built, so building and repairing the
-// chain are one mechanism. Every change of the chain carries an epoch from the master, so that a
-// node follows the newest of the introductions and promotions that reach it.
+// Every change of the chain carries an epoch from the master, so that a node follows the newest of
+// the introductions and promotions that reach it.
 //
 // References to nodes and clients are of type `machine`, so that another node or client (a bug
 // variant, see bugs/) can stand in for the correct one.
@@ -42,6 +41,8 @@ event eAck: int;
 // `received` entries; send me the rest.
 event eIntroduce: (succ: machine, received: int, epoch: int);
 
+// Master to node, once, when the chain is built: your neighbours (null: none).
+event eConfigure: (pred: machine, succ: machine);
 // Master to node: your predecessor is now `pred` (null: you are the head).
 event eNewPred: (pred: machine, epoch: int);
 // Master to node: your successors crashed; you are the tail.
@@ -53,7 +54,7 @@ event eView: seq[machine];
 event eCrashed: machine;
 
 // Announced to the monitors.
-// The driver, once the chain is built: its nodes, head first.
+// The driver, once it has created the nodes: the chain, head first.
 event eChainBuilt: seq[machine];
 // A node appended an entry at this index of its log.
 event eLogAppended: (node: machine, index: int, item: tEntry);

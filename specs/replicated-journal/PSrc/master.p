@@ -2,17 +2,30 @@
 // one atomic machine here). It learns of each crash from a perfect failure detector, removes the
 // node from the chain, tells the node's neighbours, and, when the head or the tail changed, tells
 // the clients where to send their requests.
-machine Master receives eCrashed; sends eNewPred, eBecomeTail, eView; {
+machine Master receives eCrashed; sends eConfigure, eNewPred, eBecomeTail, eView; {
     var chain: seq[machine];
     var clients: seq[machine];
     var epoch: int;
 
     start state Init {
         entry (config: (chain: seq[machine], clients: seq[machine])) {
+            var i: int;
             chain = config.chain;
             clients = config.clients;
+            while (i < sizeof(chain)) {
+                send chain[i], eConfigure, (pred = Neighbour(i - 1), succ = Neighbour(i + 1));
+                i = i + 1;
+            }
             goto Serving;
         }
+    }
+
+    // The node at position i of the chain, or null if there is none.
+    fun Neighbour(i: int): machine {
+        if (i < 0 || i >= sizeof(chain)) {
+            return null;
+        }
+        return chain[i];
     }
 
     state Serving {

@@ -8,27 +8,27 @@
 // in the order it arrives. It takes forwarded entries only from its current predecessor: entries
 // from a node removed from the chain come again, from the new predecessor, when the node
 // introduces itself to it.
-machine Node receives eAppend, eRead, eForward, eAck, eIntroduce, eNewPred, eBecomeTail;
+machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eNewPred, eBecomeTail;
              sends eForward, eAck, eIntroduce, eAppended, eReadReply; {
     var log: seq[tEntry];
     // The tail has the first `acked` entries of the log; the rest is the sent list.
     var acked: int;
     // Null at the head.
     var pred: machine;
-    // Null at the tail, and before the successor has introduced itself.
+    // Null at the tail.
     var succ: machine;
     var isTail: bool;
-    // The epoch of the introduction or promotion that set `succ` and `isTail`.
+    // The epoch of the configuration, introduction or promotion that set `succ` and `isTail`
+    // (the first configuration is epoch 0).
     var succEpoch: int;
 
-    start state Init {
-        entry (config: (pred: machine, isTail: bool)) {
-            pred = config.pred;
-            isTail = config.isTail;
-            succEpoch = -1;
-            if (pred != null) {
-                send pred, eIntroduce, (succ = this, received = 0, epoch = 0);
-            }
+    // Until the master has told the node its place in the chain, it keeps whatever reaches it.
+    start state Unconfigured {
+        defer eAppend, eRead, eForward, eIntroduce;
+        on eConfigure do (c: (pred: machine, succ: machine)) {
+            pred = c.pred;
+            succ = c.succ;
+            isTail = succ == null;
             TakeRole();
         }
     }

@@ -19,13 +19,9 @@ machine Driver {
             var targets: set[machine];
             var master: machine;
             var i: int;
-            // Head first: each node knows its predecessor, and introduces itself to it.
+            // The master tells each node its place in the chain.
             while (i < nNodes) {
-                if (i == 0) {
-                    nodes += (i, new Node((pred = null, isTail = nNodes == 1)));
-                } else {
-                    nodes += (i, new Node((pred = nodes[i - 1], isTail = i == nNodes - 1)));
-                }
+                nodes += (i, new Node());
                 targets += (nodes[i]);
                 i = i + 1;
             }

@@ -89,7 +89,7 @@ export class MachineRun extends Runner {
   readonly ctx: TestContext;
   self: Ref;
   /** New choices of this step, by position: how many options each had. */
-  readonly options: number[] = [];
+  options: number[] = [];
   record: StepRecord | undefined;
   /**
    * Set by `execute` when the step changed nothing at all (an `on null` handler that found nothing
@@ -101,7 +101,7 @@ export class MachineRun extends Runner {
   private scriptPos = 0;
   private replay: readonly LogEntry[] = [];
   private replayPos = 0;
-  private readonly inputs: LogEntry[] = [];
+  private inputs: LogEntry[] = [];
   private done = 0;
   private opIndex = 0;
   private performed = false;
@@ -137,13 +137,13 @@ export class MachineRun extends Runner {
     this.monitors = world.monitors as MonitorState[];
     this.base = world;
     this.dequeued = dequeued;
-    this.options.length = 0;
+    this.options = [];
     this.record = undefined;
     this.unchanged = false;
     this.scriptPos = 0;
     this.replay = [];
     this.replayPos = 0;
-    this.inputs.length = 0;
+    this.inputs = [];
     this.done = 0;
     this.opIndex = 0;
     this.performed = false;
