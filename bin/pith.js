@@ -2,7 +2,7 @@
 // Entry point of the `pith` command. Pith is written in TypeScript and runs on Node's built-in type
 // stripping (Node 22.18 or newer). When an older Node starts this file, re-run it with the Node that
 // the package pins as a devDependency, or explain what to install.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import module from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -26,8 +26,8 @@ if (supported) {
     );
     process.exit(2);
   }
-  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
-  });
-  process.exit(result.status ?? 1);
+  const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  // Ctrl-C and termination go to the run, which stops cleanly and reports how far it got.
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 1)));
 }

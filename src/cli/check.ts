@@ -12,7 +12,7 @@ import { suggestName } from "../names/suggest.ts";
 import { isProjectConfig } from "./cache-entries.ts";
 import { ResultCache } from "./cache.ts";
 import { colorEnabled, flag, stringOption, UsageError, type Command, type CommandContext } from "./command.ts";
-import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
+import { EXIT_INCONCLUSIVE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
 import { compare, type Finding } from "./expectations.ts";
 import { GitError, indexTree, repositoryRoot, stagedChanges } from "./git.ts";
 import { findModel, MODEL_EXTENSION, workingTree, type FileTree } from "../model-files.ts";
@@ -269,5 +269,6 @@ async function runCheck(ctx: CommandContext): Promise<number> {
   const unexpected = results.some((r) => r.outcomes.some((o) => o.verdict === "violation" && !expected.get(r.job.name)?.has(o.test)));
   if (unexpected || findings.some((f) => f.severity === "error")) return EXIT_VIOLATION;
   if (results.some((r) => r.job.settings.failInconclusive && r.outcomes.some((o) => o.verdict === "inconclusive"))) return EXIT_INCONCLUSIVE;
+  if (controller.signal.aborted) return EXIT_INTERRUPTED;
   return EXIT_OK;
 }

@@ -8,3 +8,6 @@ export const EXIT_VIOLATION = 1;
 export const EXIT_USAGE = 2;
 /** A budget ran out before the search finished, and the user asked for that to fail. */
 export const EXIT_INCONCLUSIVE = 3;
+
+/** Interrupted (Ctrl-C): the results so far were printed; 128 + SIGINT, as shells report it. */
+export const EXIT_INTERRUPTED = 130;

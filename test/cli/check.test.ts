@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { folder, pith, pithProcess } from "./helpers.ts";
+import { spawn } from "node:child_process";
+import { BIN, folder, pith, pithProcess } from "./helpers.ts";
 
 const orderBug = `
 event eReq: (client: machine, n: int);
@@ -135,6 +136,21 @@ describe("pith check", () => {
     expect(await pith(dir, "check", "model.p", "--test", "tx")).toMatchObject({ code: 2, stderr: expect.stringContaining("no test named 'tx' (tests: tc)") });
     expect(await pith(dir, "check", "model.p", "--mode", "bfss")).toMatchObject({ code: 2 });
     expect(await pith(dir, "check", "model.p", "--time", "soon")).toMatchObject({ code: 2 });
+  });
+
+  it("stops cleanly on Ctrl-C, with the statistics so far", async () => {
+    const dir = folder({ "model.p": counter });
+    const child = spawn(process.execPath, [BIN, "check", "model.p", "--param", "limit=100000000", "--no-cache"], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/inconclusive {2}tc\(limit=100000000\): interrupted after [\d,]+ distinct states/);
   });
 
   it("runs as a real process", () => {
