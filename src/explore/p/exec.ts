@@ -118,6 +118,7 @@ export class MachineRun extends Runner {
   /** The dequeue worked out before the step (for an idle machine), to save doing it per choice. */
   private dequeued: Dequeue | undefined;
   private inbox: Message[] = [];
+  private inboxOwned = false;
 
   constructor(ctx: TestContext) {
     super(ctx.program, 0, 0, [], ctx.params, ctx.names);
@@ -151,6 +152,7 @@ export class MachineRun extends Runner {
     this.newDone = 0;
     this.waiting = null;
     this.inbox = [];
+    this.inboxOwned = false;
     return this;
   }
 
@@ -160,7 +162,7 @@ export class MachineRun extends Runner {
     let run: Run;
     if (m.status === RUNNING) {
       run = m.run!;
-      this.inbox = m.inbox.slice();
+      this.inbox = m.inbox as Message[];
     } else {
       const d = this.dequeued ?? dequeue(this.ctx, m);
       if (d.kind === "none") throw new Error(`machine ${this.index} is not enabled`);
@@ -175,7 +177,7 @@ export class MachineRun extends Runner {
         return this.world();
       }
       run = { kind: RUN_EVENT, event: d.message.event, payload: d.message.payload, log: [], done: 0, waiting: null, at: m.state };
-      this.inbox = d.inbox.slice();
+      this.inbox = d.inbox as Message[];
     }
     if (this.record !== undefined) {
       this.record.event = m.status === RUNNING ? -1 : run.event;
@@ -214,6 +216,15 @@ export class MachineRun extends Runner {
     if (this.performed || this.state !== m.state || this.inbox.length !== m.inbox.length) return false;
     for (let i = 0; i < this.V.length; i++) if (this.V[i] !== m.vars[i]) return false;
     return this.inputs.every((x) => typeof x === "number");
+  }
+
+  /** The running machine's inbox, copied on the first change (most steps only take from it). */
+  private writableInbox(): Message[] {
+    if (!this.inboxOwned) {
+      this.inbox = this.inbox.slice();
+      this.inboxOwned = true;
+    }
+    return this.inbox;
   }
 
   /** The machines of the world being built, copied from the state's on the first write. */
@@ -267,7 +278,7 @@ export class MachineRun extends Runner {
     // Recorded before the monitors run, so that a trace ending in a monitor's failure shows the send.
     this.record?.sends.push({ target: t, event, payload: message.payload });
     this.observe(event, message.payload);
-    if (t === this.index) this.inbox.push(message);
+    if (t === this.index) this.writableInbox().push(message);
     else {
       const tm = this.machines[t];
       if (tm.status !== HALTED) this.writableMachines()[t] = { ...tm, inbox: [...tm.inbox, message] };
@@ -303,7 +314,7 @@ export class MachineRun extends Runner {
         throw BLOCK;
       }
       message = this.inbox[i];
-      this.inbox.splice(i, 1);
+      this.writableInbox().splice(i, 1);
       this.inputs.push(message);
       this.fresh = true;
     }
