@@ -146,7 +146,8 @@ describe("pith check", () => {
     });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Long enough for Pith to start and be searching, even on a slow, busy machine.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     child.kill("SIGINT");
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(130);
