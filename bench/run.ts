@@ -14,6 +14,7 @@ import { explorerBenchmark, tenMillionBenchmark } from "./explorer.ts";
 import { frontendBenchmark } from "./frontend.ts";
 import { precommitBenchmark } from "./precommit.ts";
 import { proveBenchmark } from "./prove.ts";
+import { journalBenchmark } from "./journal.ts";
 
 /** One measured quantity: a sample per repetition, in `unit`. */
 export interface Figure {
@@ -44,6 +45,7 @@ export const BENCHMARKS: readonly { readonly benchmark: Benchmark; readonly slow
   { benchmark: explorerBenchmark, slow: false },
   { benchmark: precommitBenchmark, slow: false },
   { benchmark: proveBenchmark, slow: false },
+  { benchmark: journalBenchmark, slow: true },
   { benchmark: tenMillionBenchmark, slow: true },
 ];
 

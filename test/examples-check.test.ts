@@ -76,6 +76,8 @@ const expected: Record<string, Record<string, Expected>> = {
 function exampleFolders(): string[] {
   return readdirSync(examplesDir)
     .filter((name) => statSync(join(examplesDir, name)).isDirectory())
+    // Folders of models; an implementation's folder (TypeScript only) is not one.
+    .filter((name) => readdirSync(join(examplesDir, name), { recursive: true }).some((f) => String(f).endsWith(".p")))
     .sort();
 }
 

@@ -28,8 +28,10 @@ spec AckedDurable observes eChainBuilt, eLogAppended, eNodeCrashed, eAppended {
         }
         on eAppended do (a: (item: tEntry, index: int)) {
             var node: machine;
+            var holds: bool;
             foreach (node in live) {
-                assert HoldsAt(logs[node], a.index, a.item),
+                holds = HoldsAt(logs[node], a.index, a.item);
+                assert holds,
                     format("{0} acknowledged at index {1}, but live node {2} does not have it there: {3}",
                         a.item, a.index, node, logs[node]);
             }

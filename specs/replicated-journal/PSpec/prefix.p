@@ -16,6 +16,7 @@ spec ChainPrefix observes eChainBuilt, eLogAppended, eNodeCrashed {
         on eLogAppended do (a: (node: machine, index: int, item: tEntry)) {
             var log: seq[tEntry];
             var i: int;
+            var prefix: bool;
             if (!(a.node in logs)) {
                 return;
             }
@@ -24,7 +25,8 @@ spec ChainPrefix observes eChainBuilt, eLogAppended, eNodeCrashed {
             logs[a.node] = log;
             i = 1;
             while (i < sizeof(chain)) {
-                assert IsPrefix(logs[chain[i]], logs[chain[i - 1]]),
+                prefix = IsPrefix(logs[chain[i]], logs[chain[i - 1]]);
+                assert prefix,
                     format("the log of {0}, {1}, is not a prefix of the log of its predecessor {2}, {3}",
                         chain[i], logs[chain[i]], chain[i - 1], logs[chain[i - 1]]);
                 i = i + 1;

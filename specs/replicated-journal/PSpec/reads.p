@@ -21,10 +21,12 @@ spec ReadsSeeAcked observes eAppended, eRead, eReadDone {
         on eReadDone do (d: (client: machine, id: int, log: seq[tEntry])) {
             var must: map[int, tEntry];
             var index: int;
+            var holds: bool;
             must = owed[(client = d.client, id = d.id)];
             owed -= (client = d.client, id = d.id);
             foreach (index in keys(must)) {
-                assert HoldsAt(d.log, index, must[index]),
+                holds = HoldsAt(d.log, index, must[index]);
+                assert holds,
                     format("read {0} of {1} returned {2}, without {3} at index {4}, which was acknowledged or read before the read began",
                         d.id, d.client, d.log, must[index], index);
             }

@@ -4,7 +4,7 @@
 // repaired). Keep nCrashes below nNodes: the journal is available as long as one node is up.
 //
 // bugs/ holds four planted bugs, each with its own test, which fails. To check only the correct
-// design: pith check specs/replicated-journal -t Chain -t LongChain
+// design: pith check specs/replicated-journal -t OneCrash -t Concurrent -t ConcurrentCrash -t TwoCrashes
 param nNodes: int;
 param nClients: int;
 param nCrashes: int;
@@ -41,7 +41,22 @@ machine Driver {
 
 module Journal = { Node, Master, Client, CrashInjector };
 
-// Three nodes; one or two clients that each append once and read once; no crash or one.
-test param (nNodes in [3], nClients in [1, 2], nCrashes in [0, 1], appends in [1], reads in [1])
-    Chain [main=Driver]:
+// One client, one crash of any node at any point, chains of two to four nodes, one or two appends.
+test param (nNodes in [2, 3, 4], nClients in [1], nCrashes in [1], appends in [1, 2], reads in [1])
+    OneCrash [main=Driver]:
+    assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });
+
+// Two clients and no crash: appends race to the head, and reads overtake appends.
+test param (nNodes in [3], nClients in [2], nCrashes in [0], appends in [1], reads in [1, 2])
+    Concurrent [main=Driver]:
+    assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });
+
+// Larger configurations, checked in CI through pith.json: two clients and a crash, and two crashes
+// (in a chain of four, two middle nodes can crash one after the other, and the introductions of
+// their successors race: the epochs decide).
+test param (nNodes in [2, 3, 4], nClients in [2], nCrashes in [1], appends in [1], reads in [1])
+    ConcurrentCrash [main=Driver]:
+    assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });
+test param (nNodes in [3, 4], nClients in [1], nCrashes in [2], appends in [1], reads in [1])
+    TwoCrashes [main=Driver]:
     assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });

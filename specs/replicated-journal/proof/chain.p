@@ -1,7 +1,7 @@
 // The replicated journal's chain, failure-free, for any number of nodes and writers: the model
 // that `pith prove` proves the chain's two central invariants on (update propagation: every node's
 // log is a prefix of the log of every node before it; durability: every acknowledged entry is in
-// every node's log at its index), and the facts about acknowledgements that follow.
+// every node's log at its index), and that acknowledgements agree and come in order.
 //
 // It is a separate formulation of ../PSrc because the prover takes a fixed set of machines
 // (no `new`) and no crashes (no `halt`). The chain is described by pure functions instead of being
@@ -13,6 +13,12 @@
 // therefore appends a forwarded entry only when its index is the length of its log, and drops it
 // otherwise. Under FIFO delivery the index always is that length, so every FIFO run of the real
 // chain is a run of this model, and what is proved here holds for it.
+//
+// Two choices are for the solver's sake. A log is a map from index to record with a length, not a
+// `seq`: the prover encodes appending to a sequence with an array lambda, and Z3 gives up on these
+// quantified invariants over it ("incomplete (theory array)"). And the head_longest lemma, a case
+// of the prefix property, is assumed while proving the prefix property: Z3 then finds that proof
+// within the time limit, and does not without it (the proof it finds does not cite the lemma).
 
 type tRecord = (writer: Writer, seqNo: int);
 
@@ -32,7 +38,7 @@ pure rank(n: ChainNode): int;
 // tail followed by the node of the next rank.
 axiom rank(head()) == 0;
 axiom forall (n: ChainNode) :: 0 <= rank(n) && rank(n) <= rank(tail());
-axiom forall (n: ChainNode, m: ChainNode) :: rank(n) == rank(m) ==> n == m;
+axiom forall (n: ChainNode, m: ChainNode) :: n == m || rank(n) < rank(m) || rank(m) < rank(n);
 axiom forall (n: ChainNode) :: n != tail() ==> rank(successor(n)) == rank(n) + 1;
 
 machine ChainNode {
@@ -85,9 +91,16 @@ machine Writer {
     }
 }
 
-// Where messages go.
-Lemma wiring {
+// Logs have a length.
+Lemma lengths {
+    invariant length_nonnegative: forall (n: ChainNode) :: n.length >= 0;
+}
+
+// Where messages go: writes to the head, forwarded records down the chain.
+Lemma writes_routed {
     invariant writes_to_head: forall (w: eWrite) :: w targets head();
+}
+Lemma passes_routed {
     invariant passes_down: forall (p: ePass) :: p.from != tail() && p targets successor(p.from);
 }
 
@@ -97,11 +110,17 @@ Lemma passes {
         0 <= p.index && p.index < p.from.length && p.from.log[p.index] == p.item;
 }
 
+// The head's log holds every other log.
+Lemma head_longest {
+    invariant head_length: forall (m: ChainNode) :: m.length <= head().length;
+    invariant head_entries: forall (m: ChainNode, i: int) :: 0 <= i && i < m.length ==> m.log[i] == head().log[i];
+}
+
 // Update propagation: along the chain, logs are prefixes of the logs before them.
 Theorem propagation {
-    invariant prefix: forall (n: ChainNode, m: ChainNode) :: rank(n) <= rank(m) ==>
-        m.length <= n.length &&
-        (forall (i: int) :: 0 <= i && i < m.length ==> m.log[i] == n.log[i]);
+    invariant prefix_length: forall (n: ChainNode, m: ChainNode) :: rank(n) <= rank(m) ==> m.length <= n.length;
+    invariant prefix_entries: forall (n: ChainNode, m: ChainNode, i: int) ::
+        rank(n) <= rank(m) && 0 <= i && i < m.length ==> m.log[i] == n.log[i];
 }
 
 // Durability: an acknowledged record is in every node's log, at the index it was acknowledged
@@ -112,10 +131,21 @@ Theorem durability {
     invariant acks_agree: forall (a: eWritten, b: eWritten) :: a.index == b.index ==> a.item == b.item;
 }
 
+// Acknowledgements in order: the tail has acknowledged every record of its log, so no index is
+// acknowledged before the indexes below it.
+Theorem ordering {
+    invariant tail_acked: forall (i: int) :: 0 <= i && i < tail().length ==> exists (b: eWritten) :: b.index == i;
+    invariant acks_gapless: forall (a: eWritten, i: int) :: 0 <= i && i < a.index ==> exists (b: eWritten) :: b.index == i;
+}
+
 Proof {
-    prove wiring;
-    prove passes using wiring;
-    prove propagation using wiring, passes;
-    prove durability using propagation;
-    prove default using wiring;
+    prove writes_routed;
+    prove passes_routed;
+    prove lengths;
+    prove passes using lengths;
+    prove head_longest using writes_routed, passes;
+    prove propagation using writes_routed, passes_routed, passes, head_longest;
+    prove durability using writes_routed, passes_routed, lengths, passes, propagation;
+    prove ordering using lengths, passes_routed, durability;
+    prove default;
 }
