@@ -420,6 +420,14 @@ describe("bugs", () => {
   // is Spinner spinning while the question waits, unfair to Responder. answers = false: four
   // phases x 2 = 8 states, 14 transitions, and once Responder has dropped the question, Spinner
   // spinning alone is a fair cycle. BFS reaches its state through Spinner's start, then Responder.
+  it("reports a failed assert at the assert, not in a function its condition calls (assert-location.p)", async () => {
+    const { result, outcomes } = await check("assert-location.p");
+    const v = outcomes.get("tcAssertLocation")?.violation;
+    expect(v?.message).toBe("seven is not small");
+    const file = result.sources.get(v!.span!.file)!;
+    expect(file.position(v!.span!.start)).toEqual({ line: 10, column: 13 });
+  });
+
   it("never lets a fair choice come out false forever (fair-choice.p)", async () => {
     const { outcomes } = await check("fair-choice.p");
     expect(summary(outcomes.get("fair"))).toEqual({ verdict: "pass", distinct: 2, transitions: 3 });

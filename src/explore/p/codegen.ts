@@ -289,8 +289,13 @@ class FunctionWriter {
       }
       case "eval":
         return this.emit(d, `${this.expr(s.expr)};`);
-      case "assert":
-        return this.emit(d, `if (!(${this.expr(s.condition)})) rt.assertFailed(${s.message === undefined ? "undefined" : this.expr(s.message)});`);
+      case "assert": {
+        // The condition may call functions, which move `rt.at`: the failure belongs to the assert.
+        const at = this.tables.spans.length - 1;
+        const message = s.message === undefined ? "undefined" : this.expr(s.message);
+        const m = this.fresh();
+        return this.emit(d, `if (!(${this.expr(s.condition)})) { const ${m} = ${message}; rt.at = ${at}; rt.assertFailed(${m}); }`);
+      }
       case "print":
         return this.emit(d, `rt.print(${this.expr(s.message)});`);
       case "return":
