@@ -366,17 +366,18 @@ describe("bugs", () => {
   it("reports each runtime error at its statement (runtime-errors.p)", async () => {
     const checked = await check("runtime-errors.p");
     const errors: [string, number][] = [
-      ["key 3 is not in the map", 26],
-      ["index 5 is out of range for a seq of length 2", 27],
-      ["cannot cast 1 to string", 28],
-      ["choose from an empty collection", 29],
-      ["choose(0) has no value to choose from", 30],
-      ["division by zero", 31],
+      ["key 3 is not in the map", 27],
+      ["index 5 is out of range for a seq of length 2", 28],
+      ["cannot cast 1 to string", 29],
+      ["choose from an empty collection", 30],
+      ["choose(0) has no value to choose from", 31],
       ["division by zero", 32],
-      ["send to a null machine reference", 33],
-      ["key 1 is already in the map", 34],
-      ["raise of a null event", 35],
-      ["5 is not a value of enum Color", 36],
+      ["division by zero", 33],
+      ["send to a null machine reference", 34],
+      ["key 1 is already in the map", 35],
+      ["raise of a null event", 36],
+      ["5 is not a value of enum Color", 37],
+      ["a loop ran more than 1,000,000 times in one step", 39],
     ];
     expect(checked.outcomes.size).toBe(errors.length);
     errors.forEach(([message, line], which) => {

@@ -1,8 +1,9 @@
 // Compiles the IR's functions to JavaScript source, once per model. Generated code never contains
 // a name or a string from the model: locals are `v<function>_<slot>`, machine variables are
 // `V[<slot>]`, and every constant that is not a number, boolean or null lives in the table `K`.
-// Each statement first records its position (`rt.at = <span index>`) so that a runtime error is
-// reported at the statement that caused it.
+// A statement that can fail first records its position (`rt.at = <span index>`), so that a runtime
+// error is reported at the statement that caused it; one that cannot (an assignment of arithmetic
+// to a variable, a test of a flag) records nothing, which keeps the hot loops of handlers short.
 //
 // Generated functions have the signature `(rt, V, ...params)`: `rt` is the execution context
 // (src/explore/p/exec.ts), `V` the running machine's variables (a mutable array of immutable
@@ -253,7 +254,8 @@ class FunctionWriter {
   }
 
   stmt(s: StmtIR, d: number): void {
-    this.emit(d, `rt.at = ${this.span(s.span)};`);
+    const at = this.span(s.span);
+    if (canFail(s)) this.emit(d, `rt.at = ${at};`);
     switch (s.k) {
       case "assign": {
         const keys = new Map<LValueIR, string>();
@@ -291,7 +293,6 @@ class FunctionWriter {
         return this.emit(d, `${this.expr(s.expr)};`);
       case "assert": {
         // The condition may call functions, which move `rt.at`: the failure belongs to the assert.
-        const at = this.tables.spans.length - 1;
         const message = s.message === undefined ? "undefined" : this.expr(s.message);
         const m = this.fresh();
         return this.emit(d, `if (!(${this.expr(s.condition)})) { const ${m} = ${message}; rt.at = ${at}; rt.assertFailed(${m}); }`);
@@ -308,7 +309,7 @@ class FunctionWriter {
       case "while": {
         const label = `loop${this.temp++}`;
         this.emit(d, `${label}: while (${this.expr(s.condition)}) {`);
-        this.emit(d + 1, "rt.tick();");
+        this.emit(d + 1, `rt.tick(${at});`);
         this.loopLabels.push(label);
         this.stmts(s.body, d + 1);
         this.loopLabels.pop();
@@ -318,7 +319,7 @@ class FunctionWriter {
         const it = this.fresh();
         const label = `loop${this.temp++}`;
         this.emit(d, `${label}: for (const ${it} of R_elements(${this.expr(s.source)})) {`);
-        this.emit(d + 1, "rt.tick();");
+        this.emit(d + 1, `rt.tick(${at});`);
         this.assign(d + 1, s.item, it);
         this.loopLabels.push(label);
         this.stmts(s.body, d + 1);
@@ -390,6 +391,50 @@ class FunctionWriter {
       const init = slot < fn.paramCount ? (args[slot] ?? "undefined") : this.defaultValue(v.type);
       this.emit(d, `let ${this.local(slot, 0)} = ${init};`);
     });
+  }
+}
+
+/**
+ * Whether running `s` itself (not the statements nested in it) can fail, so that it must record its
+ * position first. Conservative: only what reads variables and constants, tests them and does
+ * arithmetic that cannot throw is known not to fail.
+ */
+function canFail(s: StmtIR): boolean {
+  switch (s.k) {
+    case "assign":
+      return !(s.target.k === "local" || s.target.k === "var") || !isQuiet(s.value);
+    case "if":
+      return !isQuiet(s.condition);
+    case "return":
+      return s.value !== undefined && !isQuiet(s.value);
+    case "break":
+    case "continue":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Whether evaluating `e` can neither fail nor run other code. */
+function isQuiet(e: ExprIR): boolean {
+  switch (e.k) {
+    case "const":
+    case "local":
+    case "var":
+    case "param":
+    case "this":
+    case "default":
+      return true;
+    case "get":
+      return isQuiet(e.target);
+    case "tuple":
+      return e.elements.every(isQuiet);
+    case "unary":
+      return isQuiet(e.operand);
+    case "binary":
+      return e.op !== "/" && e.op !== "%" && isQuiet(e.left) && isQuiet(e.right);
+    default:
+      return false;
   }
 }
 

@@ -19,6 +19,11 @@ import { BLOCK, Failure, HALT, SUSPEND } from "./signals.ts";
 import { HALTED, IDLE, RUN_EVENT, RUN_START, RUNNING, type LogEntry, type MachineState, type Message, type MonitorState, type Run, type World } from "./world.ts";
 import { NULL_EVENT } from "../../ir/ir.ts";
 
+const NO_LOG: readonly LogEntry[] = [];
+const NO_MESSAGES: readonly Message[] = [];
+/** What an `on null` handler takes when nothing else can be taken. */
+const NULL_MESSAGE: Message = { event: NULL_EVENT, payload: null };
+
 /** What a step did, for traces (recorded only when asked). */
 export interface StepRecord {
   machine: number;
@@ -66,7 +71,7 @@ export function dequeue(ctx: TestContext, m: MachineState): Dequeue {
     return { kind: "event", message: inbox[i], inbox: inbox.filter((_, j) => !skip.has(j)) };
   }
   const rest = dropped === undefined ? inbox : inbox.filter((_, j) => !dropped!.includes(j));
-  if ((flags[NULL_EVENT] & HANDLED) !== 0) return { kind: "event", message: { event: NULL_EVENT, payload: null }, inbox: rest };
+  if ((flags[NULL_EVENT] & HANDLED) !== 0) return { kind: "event", message: NULL_MESSAGE, inbox: rest };
   return dropped === undefined ? { kind: "none" } : { kind: "drop", inbox: rest };
 }
 
@@ -82,14 +87,13 @@ export function enabled(ctx: TestContext, world: World, i: number): boolean {
 }
 
 /**
- * Runs steps of machines. One object serves every step of a model (it is reset by `begin`), so
- * that the many runs of a state's choices allocate only what their results keep.
+ * Runs steps of machines. One object serves every step of a model (`prepare` sets it to a machine
+ * of a state, `begin` resets it for each combination of choices), so that the many runs of a
+ * state's choices allocate only what their results keep.
  */
 export class MachineRun extends Runner {
   readonly ctx: TestContext;
   self: Ref;
-  /** New choices of this step, by position: how many options each had. */
-  options: number[] = [];
   record: StepRecord | undefined;
   /**
    * Set by `execute` when the step changed nothing at all (an `on null` handler that found nothing
@@ -97,11 +101,20 @@ export class MachineRun extends Runner {
    */
   unchanged = false;
   private index = 0;
-  private script: readonly number[] = [];
-  private scriptPos = 0;
-  private replay: readonly LogEntry[] = [];
+  /**
+   * The choices of the step, enumerated like an odometer over the runs of one machine's step:
+   * `script[0..scriptLength)` are the values the next run takes for its first new choices (0 for
+   * the rest), `options[0..choices)` how many options each new choice of the last run had.
+   */
+  private readonly script: number[] = [];
+  private scriptLength = 0;
+  private readonly options: number[] = [];
+  private choices = 0;
+  private replay: readonly LogEntry[] = NO_LOG;
   private replayPos = 0;
-  private inputs: LogEntry[] = [];
+  /** Inputs consumed by this run (choices, created machines, received messages): `inputs[0..inputCount)`. */
+  private readonly inputs: LogEntry[] = [];
+  private inputCount = 0;
   private done = 0;
   private opIndex = 0;
   private performed = false;
@@ -117,7 +130,7 @@ export class MachineRun extends Runner {
   private base: World = { machines: [], monitors: [] };
   /** The dequeue worked out before the step (for an idle machine), to save doing it per choice. */
   private dequeued: Dequeue | undefined;
-  private inbox: Message[] = [];
+  private inbox: readonly Message[] = NO_MESSAGES;
   private inboxOwned = false;
 
   constructor(ctx: TestContext) {
@@ -126,32 +139,58 @@ export class MachineRun extends Runner {
     this.self = ref(0);
   }
 
-  /** Prepares a step of machine `index` of `world`, with choices from `script`. */
-  begin(world: World, index: number, script: readonly number[], dequeued?: Dequeue): this {
-    const m = world.machines[index];
-    this.resetRunner(m.type, m.state, m.vars);
+  /**
+   * Prepares the steps of machine `index` of `world`, one per combination of choices, each run by
+   * `begin` and `execute`; the first takes the first option of every choice. `dequeued` is the
+   * dequeue worked out for an idle machine.
+   */
+  prepare(world: World, index: number, dequeued?: Dequeue): void {
+    this.base = world;
     this.index = index;
-    this.script = script;
     this.self = ref(index);
+    this.dequeued = dequeued;
+    this.scriptLength = 0;
+  }
+
+  /**
+   * Moves to the next combination of choices after a run, like an odometer: advances the last
+   * choice that can advance and resets the later ones. False when every combination has been run.
+   */
+  nextChoices(): boolean {
+    const script = this.script;
+    for (let q = this.choices - 1; q >= 0; q--) {
+      const v = (q < this.scriptLength ? script[q] : 0) + 1;
+      if (v < this.options[q]) {
+        for (let j = this.scriptLength; j < q; j++) script[j] = 0;
+        script[q] = v;
+        this.scriptLength = q + 1;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Starts a run of the prepared step, with the current choices. */
+  begin(): this {
+    const world = this.base;
+    const m = world.machines[this.index];
+    this.resetRunner(m.type, m.state, m.vars);
     // The world's arrays are copied on the first write (most choices of a step change little).
     this.machines = world.machines as MachineState[];
     this.monitors = world.monitors as MonitorState[];
-    this.base = world;
-    this.dequeued = dequeued;
-    this.options = [];
+    this.choices = 0;
     this.record = undefined;
     this.unchanged = false;
-    this.scriptPos = 0;
-    this.replay = [];
+    this.replay = NO_LOG;
     this.replayPos = 0;
-    this.inputs = [];
+    this.inputCount = 0;
     this.done = 0;
     this.opIndex = 0;
     this.performed = false;
     this.fresh = false;
     this.newDone = 0;
     this.waiting = null;
-    this.inbox = [];
+    this.inbox = NO_MESSAGES;
     this.inboxOwned = false;
     return this;
   }
@@ -159,10 +198,21 @@ export class MachineRun extends Runner {
   /** Runs the step; returns the world after it, or the bug it ran into. */
   execute(): World | Failure {
     const m = this.machines[this.index];
-    let run: Run;
-    if (m.status === RUNNING) {
-      run = m.run!;
-      this.inbox = m.inbox as Message[];
+    const running = m.status === RUNNING;
+    // What the run handles: a running machine goes on with its run, an idle one takes an event.
+    let kind: Run["kind"] = RUN_EVENT;
+    let event: number;
+    let payload: Value;
+    let log: readonly LogEntry[] = NO_LOG;
+    if (running) {
+      const run = m.run!;
+      kind = run.kind;
+      event = run.event;
+      payload = run.payload;
+      log = run.log;
+      this.done = run.done;
+      this.fresh = run.done === 0 && run.log.length === 0 && run.waiting === null;
+      this.inbox = m.inbox;
     } else {
       const d = this.dequeued ?? dequeue(this.ctx, m);
       if (d.kind === "none") throw new Error(`machine ${this.index} is not enabled`);
@@ -176,31 +226,37 @@ export class MachineRun extends Runner {
         this.writableMachines()[this.index] = { ...m, inbox: d.inbox };
         return this.world();
       }
-      run = { kind: RUN_EVENT, event: d.message.event, payload: d.message.payload, log: [], done: 0, waiting: null, at: m.state };
-      this.inbox = d.inbox as Message[];
+      event = d.message.event;
+      payload = d.message.payload;
+      this.fresh = true;
+      this.inbox = d.inbox;
     }
     if (this.record !== undefined) {
-      this.record.event = m.status === RUNNING ? -1 : run.event;
-      this.record.payload = m.status === RUNNING ? null : run.payload;
+      this.record.event = running ? -1 : event;
+      this.record.payload = running ? null : payload;
     }
-    this.replay = run.log;
-    this.done = run.done;
+    this.replay = log;
     // Operations carried out so far, carried over to the next step. A step that replays the earlier
     // operations and then blocks again in a receive carries out none of its own, and must still
     // remember the earlier ones (or the next step would carry them out a second time).
-    this.newDone = run.done;
-    this.fresh = m.status !== RUNNING || (run.done === 0 && run.log.length === 0 && run.waiting === null);
+    this.newDone = this.done;
     try {
-      if (run.kind === RUN_START) this.enter(m.state, run.payload);
-      else this.handle(run.event, run.payload);
-      this.unchanged = m.status === IDLE && run.event === NULL_EVENT && this.isUnchanged(m);
+      if (kind === RUN_START) this.enter(m.state, payload);
+      else this.handle(event, payload);
+      this.unchanged = !running && event === NULL_EVENT && this.isUnchanged(m);
       if (this.unchanged) return this.base;
       this.writableMachines()[this.index] = { type: m.type, status: IDLE, state: this.state, vars: this.V, inbox: this.inbox, run: null };
     } catch (signal) {
       if (signal === SUSPEND || signal === BLOCK) {
-        const log = this.inputs.length === 0 ? run.log : [...run.log, ...this.inputs];
-        const waiting = signal === BLOCK ? this.waiting : null;
-        const next: Run = { kind: run.kind, event: run.event, payload: run.payload, log, done: this.newDone, waiting, at: this.state };
+        const next: Run = {
+          kind,
+          event,
+          payload,
+          log: this.inputCount === 0 ? log : log.concat(this.inputs.slice(0, this.inputCount)),
+          done: this.newDone,
+          waiting: signal === BLOCK ? this.waiting : null,
+          at: this.state,
+        };
         this.writableMachines()[this.index] = { type: m.type, status: RUNNING, state: m.state, vars: m.vars, inbox: this.inbox, run: next };
       } else if (signal === HALT) {
         this.writableMachines()[this.index] = { type: m.type, status: HALTED, state: this.state, vars: [], inbox: [], run: null };
@@ -215,7 +271,8 @@ export class MachineRun extends Runner {
   private isUnchanged(m: MachineState): boolean {
     if (this.performed || this.state !== m.state || this.inbox.length !== m.inbox.length) return false;
     for (let i = 0; i < this.V.length; i++) if (this.V[i] !== m.vars[i]) return false;
-    return this.inputs.every((x) => typeof x === "number");
+    for (let i = 0; i < this.inputCount; i++) if (typeof this.inputs[i] !== "number") return false;
+    return true;
   }
 
   /** The running machine's inbox, copied on the first change (most steps only take from it). */
@@ -224,7 +281,7 @@ export class MachineRun extends Runner {
       this.inbox = this.inbox.slice();
       this.inboxOwned = true;
     }
-    return this.inbox;
+    return this.inbox as Message[];
   }
 
   /** The machines of the world being built, copied from the state's on the first write. */
@@ -246,10 +303,10 @@ export class MachineRun extends Runner {
   choose(n: number): number {
     const old = this.replayed();
     if (old !== undefined) return old as number;
-    const q = this.scriptPos++;
-    const v = q < this.script.length ? this.script[q] : 0;
+    const q = this.choices++;
+    const v = q < this.scriptLength ? this.script[q] : 0;
     this.options[q] = n;
-    this.inputs.push(v);
+    this.inputs[this.inputCount++] = v;
     return v;
   }
 
@@ -299,7 +356,7 @@ export class MachineRun extends Runner {
     const id = this.machines.length;
     this.writableMachines().push(newMachine(this.ctx.program, type, payload ?? null));
     const r = ref(id);
-    this.inputs.push(r);
+    this.inputs[this.inputCount++] = r;
     this.record?.creates.push({ machine: id, type, payload: payload ?? null });
     return r;
   }
@@ -315,7 +372,7 @@ export class MachineRun extends Runner {
       }
       message = this.inbox[i];
       this.writableInbox().splice(i, 1);
-      this.inputs.push(message);
+      this.inputs[this.inputCount++] = message;
       this.fresh = true;
     }
     const event = message.event;

@@ -120,12 +120,11 @@ export abstract class Runner {
     }
   }
 
-  /** Calls compiled function `fn`, passing `payload` when it takes a parameter. */
+  /** Calls compiled function `fn` with `payload` (a function without a parameter ignores it). */
   call(fn: number, payload: Value): void {
     const f = this.program.functions[fn];
     if (f === null || f === undefined) throw this.fail("runtime", `function ${fn} has no code`);
-    if (this.program.model.functions[fn].paramCount > 0) f(this, this.V, payload);
-    else f(this, this.V);
+    f(this, this.V, payload);
   }
 
   // -- operations called by compiled code ---------------------------------------------------------
@@ -147,8 +146,10 @@ export abstract class Runner {
     throw this.fail("assertion", typeof message === "string" ? message : "assertion failed");
   }
 
-  tick(): void {
+  /** One more iteration of the loop at position `at`, which fails when a step loops too long. */
+  tick(at: number): void {
     if (++this.ticks > MAX_ITERATIONS) {
+      this.at = at;
       throw this.fail("runtime", `a loop ran more than ${MAX_ITERATIONS.toLocaleString("en-US")} times in one step`);
     }
   }

@@ -107,7 +107,7 @@ export class PModel implements Model {
     // is idle once created, and that is the one initial state: an `on null` handler it may run
     // is a step like any other, taken from there.
     if (created.machines[0].status !== RUNNING) return emit(created, undefined, undefined);
-    this.forEachRun(created, 0, (next, failure, rec) => emit(next, failure, rec), record);
+    this.forEachRun(created, 0, (_machine, next, failure, rec) => emit(next, failure, rec), record);
   }
 
   successors(state: Int32Array, length: number, out: SuccessorSink): void {
@@ -187,7 +187,7 @@ export class PModel implements Model {
         dequeued = dequeue(this.ctx, m);
         if (dequeued.kind === "none") continue;
       } else if (!enabled(this.ctx, world, i)) continue;
-      this.forEachRun(world, i, (next, failure, rec, unchanged, fair) => emit(i, next, failure, rec, unchanged, fair), record, dequeued);
+      this.forEachRun(world, i, emit, record, dequeued);
     }
   }
 
@@ -196,6 +196,7 @@ export class PModel implements Model {
     world: World,
     i: number,
     emit: (
+      machine: number,
       next: World | undefined,
       failure: Failure | undefined,
       record: StepRecord | undefined,
@@ -206,15 +207,15 @@ export class PModel implements Model {
     dequeued?: Dequeue,
   ): void {
     this.ctx.names.use(world);
-    const script: number[] = [];
-    for (;;) {
-      const run = this.runner.begin(world, i, script, dequeued);
+    const run = this.runner;
+    run.prepare(world, i, dequeued);
+    do {
+      run.begin();
       if (record) run.record = emptyRecord(i);
       const result = run.execute();
-      if (result instanceof Failure) emit(undefined, result, run.record, false, false);
-      else emit(result, undefined, run.record, run.unchanged, run.fairTaken);
-      if (!advance(script, run.options)) break;
-    }
+      if (result instanceof Failure) emit(i, undefined, result, run.record, false, false);
+      else emit(i, result, undefined, run.record, run.unchanged, run.fairTaken);
+    } while (run.nextChoices());
   }
 
   /** The emission with `ordinal` from `state` (or among the initial states when `state` is null), recorded. */
@@ -282,18 +283,4 @@ export class PModel implements Model {
 
 function emptyRecord(machine: number): StepRecord {
   return { machine, event: -1, payload: null, sends: [], announces: [], creates: [], prints: [], monitorEvents: [] };
-}
-
-/** Advances the choice script like an odometer; false when every combination has been run. */
-function advance(script: number[], options: readonly number[]): boolean {
-  for (let q = options.length - 1; q >= 0; q--) {
-    const v = (script[q] ?? 0) + 1;
-    if (v < options[q]) {
-      script[q] = v;
-      script.length = q + 1;
-      for (let j = 0; j < q; j++) script[j] ??= 0;
-      return true;
-    }
-  }
-  return false;
 }

@@ -4,9 +4,8 @@
 // when the handler began, the event it is handling, and the inputs it has consumed since (choices,
 // created machines, received messages): running the handler again with those inputs brings it
 // back to the same point, so no JavaScript stack ever needs to be saved.
-import type { Type } from "../../types/types.ts";
 import type { ModelIR } from "../../ir/ir.ts";
-import { codecFor, type Codec, type Reader, type StringTable, type Writer } from "../runtime/encode.ts";
+import { codecFor, compileValuesReader, compileValuesWriter, type Codec, type Reader, type StringTable, type ValuesReader, type ValuesWriter, type Writer } from "../runtime/encode.ts";
 import { ref, Ref, type Value } from "../runtime/values.ts";
 
 export const IDLE = 0;
@@ -59,11 +58,11 @@ export interface World {
   readonly monitors: readonly MonitorState[];
 }
 
-const ANY: Type = { kind: "Any" };
-
 /** Codecs for every part of a world of one model, built once. */
 export class WorldCodec {
-  private readonly varCodecs: Codec[][];
+  /** Per machine type, one generated function writing all its variables, and one reading them. */
+  private readonly varWriters: ValuesWriter[];
+  private readonly varReaders: ValuesReader[];
   private readonly payloadCodecs: (Codec | undefined)[];
   private readonly startCodecs: (Codec | undefined)[];
   /** Machine type of each monitor position. */
@@ -71,46 +70,36 @@ export class WorldCodec {
 
   constructor(model: ModelIR, monitorTypes: readonly number[], strings: StringTable) {
     this.monitorTypes = monitorTypes;
-    this.varCodecs = model.machines.map((m) => m.vars.map((v) => codecFor(v.type, strings)));
+    this.varWriters = model.machines.map((m) => compileValuesWriter(m.vars.map((v) => v.type), strings));
+    this.varReaders = model.machines.map((m) => compileValuesReader(m.vars.map((v) => v.type), strings));
     this.payloadCodecs = model.events.map((e) => (e.payload === undefined ? undefined : codecFor(e.payload, strings)));
     this.startCodecs = model.machines.map((m) => {
       const entry = m.states[m.start]?.entry;
       const fn = entry === undefined ? undefined : model.functions[entry];
       return fn !== undefined && fn.paramCount > 0 ? codecFor(fn.locals[0].type, strings) : undefined;
     });
-    void ANY;
   }
 
   encode(world: World, w: Writer): void {
-    w.push(world.machines.length);
-    for (const m of world.machines) this.writeMachine(w, m);
-    world.monitors.forEach((mon, i) => {
-      w.push(mon.state);
-      this.writeVars(w, this.monitorTypes[i], mon.vars);
-    });
+    const { machines, monitors } = world;
+    w.push(machines.length);
+    for (let i = 0; i < machines.length; i++) this.writeMachine(w, machines[i]);
+    for (let i = 0; i < monitors.length; i++) {
+      w.push(monitors[i].state);
+      this.varWriters[this.monitorTypes[i]](w, monitors[i].vars);
+    }
   }
 
   decode(r: Reader): World {
     const count = r.next();
-    const machines: MachineState[] = [];
-    for (let i = 0; i < count; i++) machines.push(this.readMachine(r));
-    const monitors = this.monitorTypes.map((type) => {
+    const machines: MachineState[] = new Array(count);
+    for (let i = 0; i < count; i++) machines[i] = this.readMachine(r);
+    const monitors: MonitorState[] = new Array(this.monitorTypes.length);
+    for (let i = 0; i < monitors.length; i++) {
       const state = r.next();
-      return { state, vars: this.readVars(r, type) };
-    });
+      monitors[i] = { state, vars: this.varReaders[this.monitorTypes[i]](r) };
+    }
     return { machines, monitors };
-  }
-
-  private writeVars(w: Writer, type: number, vars: readonly Value[]): void {
-    const codecs = this.varCodecs[type];
-    for (let i = 0; i < codecs.length; i++) codecs[i].write(w, vars[i]);
-  }
-
-  private readVars(r: Reader, type: number): Value[] {
-    const codecs = this.varCodecs[type];
-    const vars: Value[] = new Array(codecs.length);
-    for (let i = 0; i < codecs.length; i++) vars[i] = codecs[i].read(r);
-    return vars;
   }
 
   private writeMessage(w: Writer, m: Message): void {
@@ -129,9 +118,10 @@ export class WorldCodec {
     w.push(m.status);
     w.push(m.state);
     if (m.status === HALTED) return;
-    this.writeVars(w, m.type, m.vars);
+    this.varWriters[m.type](w, m.vars);
     w.push(m.inbox.length);
-    for (const msg of m.inbox) this.writeMessage(w, msg);
+    const inbox = m.inbox;
+    for (let i = 0; i < inbox.length; i++) this.writeMessage(w, inbox[i]);
     const run = m.run;
     if (m.status !== RUNNING || run === null) return;
     w.push(run.kind);
@@ -164,10 +154,10 @@ export class WorldCodec {
     const status = r.next();
     const state = r.next();
     if (status === HALTED) return { type, status, state, vars: [], inbox: [], run: null };
-    const vars = this.readVars(r, type);
+    const vars = this.varReaders[type](r);
     const inboxLength = r.next();
-    const inbox: Message[] = [];
-    for (let i = 0; i < inboxLength; i++) inbox.push(this.readMessage(r));
+    const inbox: Message[] = new Array(inboxLength);
+    for (let i = 0; i < inboxLength; i++) inbox[i] = this.readMessage(r);
     if (status !== RUNNING) return { type, status, state, vars, inbox, run: null };
     const kind = r.next() === RUN_EVENT ? RUN_EVENT : RUN_START;
     let event = -1;

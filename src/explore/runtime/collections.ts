@@ -19,7 +19,9 @@ export function search(items: readonly Value[], v: Value): number {
   let hi = items.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareValues(items[mid], v);
+    const x = items[mid];
+    // Numbers other than NaN, the common case, compared in place (compareValues also orders NaN).
+    const c = typeof x === "number" && typeof v === "number" && x === x && v === v ? (x < v ? -1 : x > v ? 1 : 0) : compareValues(x, v);
     if (c < 0) lo = mid + 1;
     else if (c > 0) hi = mid - 1;
     else return mid;
@@ -27,15 +29,22 @@ export function search(items: readonly Value[], v: Value): number {
   return -lo - 1;
 }
 
+// Copied element by element: `splice` would allocate an array of what it removes as well.
+
 function insertAt(items: Seq, i: number, v: Value): Value[] {
-  const out = items.slice();
-  out.splice(i, 0, v);
+  const n = items.length;
+  const out: Value[] = new Array(n + 1);
+  for (let j = 0; j < i; j++) out[j] = items[j];
+  out[i] = v;
+  for (let j = i; j < n; j++) out[j + 1] = items[j];
   return out;
 }
 
 function removeAt(items: Seq, i: number): Value[] {
-  const out = items.slice();
-  out.splice(i, 1);
+  const n = items.length;
+  const out: Value[] = new Array(n - 1);
+  for (let j = 0; j < i; j++) out[j] = items[j];
+  for (let j = i + 1; j < n; j++) out[j - 1] = items[j];
   return out;
 }
 

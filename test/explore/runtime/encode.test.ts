@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codecFor, codecKey, Reader, StringTable, Writer } from "../../../src/explore/runtime/encode.ts";
+import { codecFor, codecKey, compileValuesReader, compileValuesWriter, Reader, StringTable, Writer } from "../../../src/explore/runtime/encode.ts";
 import {
   TAG_ARRAY,
   TAG_FALSE,
@@ -154,5 +154,23 @@ describe("codecFor", () => {
   it("keys types by what they encode as", () => {
     expect(codecKey(mapOf(COLOR, seqOf(tupleOf([CLIENT, ANY, FLOAT]))))).toBe("<i,[(r,t,f)]>");
     expect(codecKey(DATA)).toBe(codecKey(ANY));
+  });
+});
+
+describe("compileValuesWriter and compileValuesReader", () => {
+  it("write a list of values as their codecs' words one after the other, and read them back", () => {
+    const strings = new StringTable();
+    const types = [seqOf(COLOR), INT, setOf(INT), mapOf(STRING, tupleOf([BOOL, CLIENT])), FLOAT, ANY, EVENT];
+    const values: Value[] = [[1, 0, 1], -7, makeSet([3, 1]), makeMap([["b", [true, ref(2)]], ["a", [false, null]]]), 0.5, [1, "x"], null];
+    const together = new Writer(1);
+    compileValuesWriter(types, strings)(together, values);
+    const apart = new Writer(1);
+    types.forEach((t, i) => codecFor(t, strings).write(apart, values[i]));
+    expect([...together.toArray()]).toEqual([...apart.toArray()]);
+    const r = new Reader(together.toArray());
+    const back = compileValuesReader(types, strings)(r);
+    expect(r.pos).toBe(together.length);
+    expect(back).toHaveLength(values.length);
+    back.forEach((v, i) => expect(equalValues(v, values[i])).toBe(true));
   });
 });

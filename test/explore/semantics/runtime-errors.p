@@ -2,7 +2,8 @@
 // One configuration per error (`which`): a missing map key, a seq index out of range, a failed
 // cast, choose from an empty collection, choose(0), division by zero, `%` by zero, a send to a
 // null machine reference, a map key added twice, a raise of a null event, `to` an enum that has no
-// such value. Each happens in the main machine's first step, before any state exists.
+// such value, a loop that does not stop (reported at the loop, not at a statement inside it). Each
+// happens in the main machine's first step, before any state exists.
 param which: int;
 enum Color { RED, GREEN }
 event ePing;
@@ -34,8 +35,14 @@ machine Main {
       if (which == 8) { m += (1, 2); m += (1, 3); }
       if (which == 9) { raise nothing; }
       if (which == 10) { n = 5; c = n to Color; }
+      if (which == 11) {
+        while (zero == 0) {
+          n = n + 1;
+          s[0] = n;
+        }
+      }
     }
   }
 }
 
-test param (which in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) Runtime [main=Main]: { Main };
+test param (which in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) Runtime [main=Main]: { Main };
