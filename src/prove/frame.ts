@@ -111,22 +111,18 @@ export interface OverlayChanges {
   readonly taken: Term | undefined;
 }
 
-/** A state reached from `base` by the running machine's changes; functions are defined on first use. */
-export class OverlayFrame implements Frame {
+/** The functions of a derived frame, each defined (`NAME#suffix`) the first time it is used. */
+class Definitions {
   private readonly sig: Signature;
-  private readonly base: Frame;
-  private readonly c: OverlayChanges;
   private readonly suffix: string;
   private readonly names = new Map<string, string>();
 
-  constructor(sig: Signature, base: Frame, changes: OverlayChanges, suffix: string) {
+  constructor(sig: Signature, suffix: string) {
     this.sig = sig;
-    this.base = base;
-    this.c = changes;
     this.suffix = suffix;
   }
 
-  private define(key: string, argSort: string, result: string, body: (x: Term) => Term): string {
+  define(key: string, argSort: string, result: string, body: (x: Term) => Term): string {
     let name = this.names.get(key);
     if (name === undefined) {
       name = sym(`${key}#${this.suffix}`);
@@ -137,19 +133,34 @@ export class OverlayFrame implements Frame {
     }
     return name;
   }
+}
+
+/** A state reached from `base` by the running machine's changes; functions are defined on first use. */
+export class OverlayFrame implements Frame {
+  private readonly sig: Signature;
+  private readonly base: Frame;
+  private readonly c: OverlayChanges;
+  private readonly defs: Definitions;
+
+  constructor(sig: Signature, base: Frame, changes: OverlayChanges, suffix: string) {
+    this.sig = sig;
+    this.base = base;
+    this.c = changes;
+    this.defs = new Definitions(sig, suffix);
+  }
 
   state(machine: number, x: Term): Term {
     if (machine !== this.c.machine) return this.base.state(machine, x);
     const m = this.sig.machine(machine);
     const sort = this.sig.stateSort(machine);
-    const f = this.define(`${m.name}.state`, this.sig.idSort(machine), sort, (y) => ite(eq(y, this.c.self), this.c.state, this.base.state(machine, y)));
+    const f = this.defs.define(`${m.name}.state`, this.sig.idSort(machine), sort, (y) => ite(eq(y, this.c.self), this.c.state, this.base.state(machine, y)));
     return app(f, sort, x);
   }
 
   started(machine: number, x: Term): Term {
     if (machine !== this.c.machine || this.c.started === undefined || !hasStartStep(this.sig, machine)) return this.base.started(machine, x);
     const m = this.sig.machine(machine);
-    const f = this.define(`${m.name}.started`, this.sig.idSort(machine), "Bool", (y) => ite(eq(y, this.c.self), this.c.started!, this.base.started(machine, y)));
+    const f = this.defs.define(`${m.name}.started`, this.sig.idSort(machine), "Bool", (y) => ite(eq(y, this.c.self), this.c.started!, this.base.started(machine, y)));
     return app(f, "Bool", x);
   }
 
@@ -159,7 +170,7 @@ export class OverlayFrame implements Frame {
     const unchanged = this.base.variable(machine, slot, this.c.self, span);
     if (unchanged.s === this.c.vars[slot].s) return this.base.variable(machine, slot, x, span);
     const sort = this.sig.sort(m.vars[slot].type, span);
-    const f = this.define(`${m.name}.var.${m.vars[slot].name}`, this.sig.idSort(machine), sort, (y) =>
+    const f = this.defs.define(`${m.name}.var.${m.vars[slot].name}`, this.sig.idSort(machine), sort, (y) =>
       ite(eq(y, this.c.self), this.c.vars[slot], this.base.variable(machine, slot, y, span)),
     );
     return app(f, sort, x);
@@ -167,15 +178,75 @@ export class OverlayFrame implements Frame {
 
   sent(x: Term): Term {
     if (this.c.added.sends.length === 0 && this.c.added.loops.length === 0) return this.base.sent(x);
-    const f = this.define("sent", this.sig.msgSort(), "Bool", (y) => or(this.base.sent(y), isAdded(this.c.added, y)));
+    const f = this.defs.define("sent", this.sig.msgSort(), "Bool", (y) => or(this.base.sent(y), isAdded(this.c.added, y)));
     return app(f, "Bool", x);
   }
 
   inflight(x: Term): Term {
-    const f = this.define("inflight", this.sig.msgSort(), "Bool", (y) => {
+    const f = this.defs.define("inflight", this.sig.msgSort(), "Bool", (y) => {
       const kept = this.c.taken === undefined ? this.base.inflight(y) : and(this.base.inflight(y), not(eq(y, this.c.taken)));
       return or(kept, isAdded(this.c.added, y));
     });
+    return app(f, "Bool", x);
+  }
+}
+
+/** One of several steps from the same state, taken when its guard holds (the guards exclude each other). */
+export interface Branch {
+  readonly guard: Term;
+  /** The machine type that moves. */
+  readonly machine: number;
+  readonly post: Frame;
+}
+
+/**
+ * The state after one step chosen among `branches`: each function is the post-state's of the branch
+ * whose guard holds, and the base's where none does (or the branch moves another machine type).
+ */
+export class ChoiceFrame implements Frame {
+  private readonly sig: Signature;
+  private readonly base: Frame;
+  private readonly branches: readonly Branch[];
+  private readonly defs: Definitions;
+
+  constructor(sig: Signature, base: Frame, branches: readonly Branch[], suffix: string) {
+    this.sig = sig;
+    this.base = base;
+    this.branches = branches;
+    this.defs = new Definitions(sig, suffix);
+  }
+
+  private pick(machine: number | undefined, get: (f: Frame) => Term): Term {
+    const moving = this.branches.filter((b) => machine === undefined || b.machine === machine);
+    return moving.reduceRight((acc, b) => ite(b.guard, get(b.post), acc), get(this.base));
+  }
+
+  state(machine: number, x: Term): Term {
+    const sort = this.sig.stateSort(machine);
+    const f = this.defs.define(`${this.sig.machine(machine).name}.state`, this.sig.idSort(machine), sort, (y) => this.pick(machine, (fr) => fr.state(machine, y)));
+    return app(f, sort, x);
+  }
+
+  started(machine: number, x: Term): Term {
+    if (!hasStartStep(this.sig, machine)) return this.base.started(machine, x);
+    const f = this.defs.define(`${this.sig.machine(machine).name}.started`, this.sig.idSort(machine), "Bool", (y) => this.pick(machine, (fr) => fr.started(machine, y)));
+    return app(f, "Bool", x);
+  }
+
+  variable(machine: number, slot: number, x: Term, span: Span | undefined): Term {
+    const m = this.sig.machine(machine);
+    const sort = this.sig.sort(m.vars[slot].type, span);
+    const f = this.defs.define(`${m.name}.var.${m.vars[slot].name}`, this.sig.idSort(machine), sort, (y) => this.pick(machine, (fr) => fr.variable(machine, slot, y, span)));
+    return app(f, sort, x);
+  }
+
+  sent(x: Term): Term {
+    const f = this.defs.define("sent", this.sig.msgSort(), "Bool", (y) => this.pick(undefined, (fr) => fr.sent(y)));
+    return app(f, "Bool", x);
+  }
+
+  inflight(x: Term): Term {
+    const f = this.defs.define("inflight", this.sig.msgSort(), "Bool", (y) => this.pick(undefined, (fr) => fr.inflight(y)));
     return app(f, "Bool", x);
   }
 }

@@ -95,8 +95,9 @@ export function planProof(model: ModelIR, checked: CheckedProgram): ProofPlan {
   return { targets, obligations, unproved, spans: new Map(model.invariants.map((i) => [i.name, i.span])) };
 }
 
-function defaultObligations(model: ModelIR, handlers: readonly HandlerRef[], hypotheses: readonly string[]): Obligation[] {
-  const out: Obligation[] = [];
+/** Per machine type and state, the events sent to that type that the state neither handles, defers nor ignores. */
+export function unhandledEvents(model: ModelIR): { machine: number; state: number; events: number[] }[] {
+  const out: { machine: number; state: number; events: number[] }[] = [];
   const targets = eventTargets(model);
   for (const m of model.machines) {
     if (m.kind !== "machine") continue;
@@ -105,15 +106,22 @@ function defaultObligations(model: ModelIR, handlers: readonly HandlerRef[], hyp
         .filter((e) => e.id > 1 && targets.get(e.id)?.has(m.id))
         .filter((e) => s.handlers[e.id] === undefined && !s.deferred.includes(e.id) && !s.ignored.includes(e.id))
         .map((e) => e.id);
-      if (events.length === 0) continue;
-      out.push({
-        target: DEFAULT,
-        kind: "unhandled",
-        description: `no event in flight to ${m.name} in state ${s.name} that it cannot take (${events.map((e) => model.events[e].name).join(", ")})`,
-        hypotheses,
-        unhandled: { machine: m.id, state: s.index, events },
-      });
+      if (events.length > 0) out.push({ machine: m.id, state: s.index, events });
     }
+  }
+  return out;
+}
+
+/** `no event in flight to M in state S that it cannot take (E)`: the obligation, or with `an`, its violation. */
+export function unhandledDescription(model: ModelIR, u: { machine: number; state: number; events: readonly number[] }, quantity: "no" | "an" = "no"): string {
+  const m = model.machines[u.machine];
+  return `${quantity} event in flight to ${m.name} in state ${m.states[u.state].name} that it cannot take (${u.events.map((e) => model.events[e].name).join(", ")})`;
+}
+
+function defaultObligations(model: ModelIR, handlers: readonly HandlerRef[], hypotheses: readonly string[]): Obligation[] {
+  const out: Obligation[] = [];
+  for (const u of unhandledEvents(model)) {
+    out.push({ target: DEFAULT, kind: "unhandled", description: unhandledDescription(model, u), hypotheses, unhandled: u });
   }
   // Checks (assertions, loop invariants) are found when a step is encoded; one obligation per
   // handler stands for them and is expanded by the prover.

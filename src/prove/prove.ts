@@ -23,6 +23,9 @@ interface Tally {
   unknowns: Unknown[];
 }
 
+/** The time limit of the first try of a step with the invariant alone. */
+const ALONE_TIMEOUT_MS = 1_000;
+
 export async function prove(model: ModelIR, checked: CheckedProgram, options: ProveOptions): Promise<ProofReport> {
   const started = performance.now();
   const plan = planProof(model, checked);
@@ -31,9 +34,9 @@ export async function prove(model: ModelIR, checked: CheckedProgram, options: Pr
   let queries = 0;
   let cached = 0;
   let solverMs = 0;
-  const ask = async (q: Query): Promise<SolverAnswer> => {
+  const ask = async (q: Query, timeoutMs?: number): Promise<SolverAnswer> => {
     queries++;
-    const a = (await options.solver.check({ script: q.script, assumptions: q.assumptions, values: [] })) as SolverAnswer & { cached?: boolean };
+    const a = (await options.solver.check({ script: q.script, assumptions: q.assumptions, values: [], timeoutMs })) as SolverAnswer & { cached?: boolean };
     if (a.cached === true) cached++;
     else solverMs += a.ms;
     return a;
@@ -47,9 +50,11 @@ export async function prove(model: ModelIR, checked: CheckedProgram, options: Pr
       for (let i = 0; i < n; i++) {
         // Most steps preserve an invariant on their own: ask first with the invariant alone, which
         // is quick and keeps the unsat core honest, and with all the hypotheses only if needed.
+        // The first try gets a short time limit: when it does not answer at once, it needs the
+        // hypotheses, and waiting longer for it only delays the query that settles the step.
         if (ob.kind === "step" && ob.hypotheses.length > 1 && ob.hypotheses.includes(ob.target)) {
           const alone = buildQuery(model, { ...ob, hypotheses: [ob.target] });
-          const answer = await ask(alone);
+          const answer = await ask(alone, ALONE_TIMEOUT_MS);
           if (answer.status === "unsat") {
             await record(model, ob, alone, i, answer, tally, usedBy, options.solver);
             continue;

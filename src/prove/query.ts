@@ -12,6 +12,7 @@ import type { Span } from "../diagnostics/source.ts";
 import type { ExprIR, ModelIR } from "../ir/ir.ts";
 import type { Type } from "../types/types.ts";
 import { hasStartStep, InitFrame, StoredFrame, type Frame } from "./frame.ts";
+import { someNode } from "./ir-walk.ts";
 import type { Obligation } from "./obligations.ts";
 import { and, app, eq, implies, not, or, sym, SmtBuilder, type Term } from "./smt.ts";
 import { Signature } from "./signature.ts";
@@ -117,15 +118,7 @@ export function buildQuery(model: ModelIR, ob: Obligation, checkIndex?: number, 
       b.ensure("const self", () => `(declare-const self ${x.sort})`);
       const msg: Term = { s: "msg", sort: sig.msgSort() };
       b.ensure("const msg", () => `(declare-const msg ${sig.msgSort()})`);
-      b.assert(
-        and(
-          before.started(u.machine, x),
-          eq(before.state(u.machine, x), sig.stateConst(u.machine, u.state)),
-          before.inflight(msg),
-          eq(sig.msgTarget(msg), sig.wrap(x, u.machine)),
-          or(...u.events.map((e) => eq(sig.msgEvent(msg), sig.eventConst(e)))),
-        ),
-      );
+      b.assert(unhandledAt(sig, before, u, x, msg));
     } else {
       step = encodeStep(sig, before, ob.handler!);
       after = step.post;
@@ -182,6 +175,17 @@ export function buildQuery(model: ModelIR, ob: Obligation, checkIndex?: number, 
     values,
     layout,
   };
+}
+
+/** Message `msg` is in flight to machine `x`, started and in a state that cannot take its event. */
+export function unhandledAt(sig: Signature, frame: Frame, u: { machine: number; state: number; events: readonly number[] }, x: Term, msg: Term): Term {
+  return and(
+    frame.started(u.machine, x),
+    eq(frame.state(u.machine, x), sig.stateConst(u.machine, u.state)),
+    frame.inflight(msg),
+    eq(sig.msgTarget(msg), sig.wrap(x, u.machine)),
+    or(...u.events.map((e) => eq(sig.msgEvent(msg), sig.eventConst(e)))),
+  );
 }
 
 function hypothesis(sig: Signature, frame: Frame, name: string, condition: ExprIR, literals: Map<string, string>): void {
@@ -257,14 +261,17 @@ function facts(sig: Signature, frame: Frame, complete: boolean): void {
 
 /** Exactly so many machines of each type and so many messages, each named by a constant. */
 function bound(sig: Signature, bounds: Bounds): void {
-  const exactly = (prefix: string, sort: string, n: number) => {
-    const names = Array.from({ length: n }, (_, i) => sym(`${prefix}.${i}`));
-    for (const name of names) sig.b.line(`(declare-const ${name} ${sort})`);
-    if (n > 1) sig.b.line(`(assert (distinct ${names.join(" ")}))`);
-    sig.b.line(`(assert (forall ((y ${sort})) ${n === 1 ? `(= y ${names[0]})` : `(or ${names.map((c) => `(= y ${c})`).join(" ")})`}))`);
-  };
-  for (const [machine, n] of bounds.machines) exactly(`cti.${sig.machine(machine).name}`, sig.idSort(machine), n);
-  if (bounds.messages !== undefined) exactly("cti.msg", sig.msgSort(), bounds.messages);
+  for (const [machine, n] of bounds.machines) exactly(sig, `cti.${sig.machine(machine).name}`, sig.idSort(machine), n);
+  if (bounds.messages !== undefined) exactly(sig, "cti.msg", sig.msgSort(), bounds.messages);
+}
+
+/** Exactly `n` values of `sort`, the constants `prefix.0` to `prefix.(n-1)`; returns their names. */
+export function exactly(sig: Signature, prefix: string, sort: string, n: number): string[] {
+  const names = Array.from({ length: n }, (_, i) => sym(`${prefix}.${i}`));
+  for (const name of names) sig.b.line(`(declare-const ${name} ${sort})`);
+  if (n > 1) sig.b.line(`(assert (distinct ${names.join(" ")}))`);
+  sig.b.line(`(assert (forall ((y ${sort})) ${n === 1 ? `(= y ${names[0]})` : `(or ${names.map((c) => `(= y ${c})`).join(" ")})`}))`);
+  return names;
 }
 
 function requests(
@@ -340,15 +347,6 @@ export function isTransient(model: ModelIR, machine: number, state: number): boo
   const entry = model.machines[machine].states[state].entry;
   if (entry === undefined) return false;
   const body = model.functions[entry].body;
-  let ok = true;
-  const visit = (node: unknown): void => {
-    if (!ok) return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== "object") return;
-    const o = node as Record<string, unknown>;
-    if (o.k === "return" || o.k === "raise" || o.k === "receive" || o.k === "call" || (o.k === "goto" && o.state === state)) ok = false;
-    for (const [key, value] of Object.entries(o)) if (key !== "type" && key !== "span") visit(value);
-  };
-  visit(body);
-  return ok && body.some((st) => st.k === "goto");
+  const stays = (o: Readonly<Record<string, unknown>>) => o.k === "return" || o.k === "raise" || o.k === "receive" || o.k === "call" || (o.k === "goto" && o.state === state);
+  return !someNode(body, stays) && body.some((st) => st.k === "goto");
 }

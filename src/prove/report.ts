@@ -101,7 +101,7 @@ export function ctiText(cti: Cti, target: string, c: Colors): string[] {
   return lines;
 }
 
-function message(m: CtiMessage): string {
+export function message(m: CtiMessage): string {
   const payload = m.payload === undefined ? "" : m.payload.startsWith("(") ? m.payload : `(${m.payload})`;
   return `${m.id} ${m.event}${payload} to ${m.target}`;
 }
@@ -115,7 +115,7 @@ function messageLines(messages: readonly CtiMessage[], when: "before" | "after")
   return out;
 }
 
-function table(t: CtiTable, when: "before" | "after"): string[] {
+export function table(t: CtiTable, when: "before" | "after"): string[] {
   const header = [t.machineType, ...t.columns];
   const rows = t.rows.map((r) => {
     const cells = when === "before" ? r.before : (r.after ?? r.before);
@@ -128,7 +128,7 @@ function table(t: CtiTable, when: "before" | "after"): string[] {
 
 // -- JSON -------------------------------------------------------------------------------------------
 
-function jsonSpan(span: Span | undefined, sources: SourceSet): { file: string; line: number; column: number } | undefined {
+export function jsonSpan(span: Span | undefined, sources: SourceSet): { file: string; line: number; column: number } | undefined {
   if (span === undefined) return undefined;
   const file = sources.get(span.file);
   if (file === undefined) return { file: span.file, line: 0, column: 0 };

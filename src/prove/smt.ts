@@ -141,6 +141,8 @@ export class SmtBuilder {
   private readonly lines: string[] = [];
   private readonly keys = new Set<string>();
   private counter = 0;
+  /** While set, every assertion holds only under it: a step of one handler among several. */
+  private guard: Term | undefined;
 
   /** Declares `key` once: `make` runs (declaring what it needs first) and its text is added. */
   ensure(key: string, make: () => string): void {
@@ -175,8 +177,20 @@ export class SmtBuilder {
   }
 
   assert(t: Term): void {
-    if (t.value === true) return;
-    this.lines.push(`(assert ${t.s})`);
+    const g = this.guard === undefined ? t : implies(this.guard, t);
+    if (g.value === true) return;
+    this.lines.push(`(assert ${g.s})`);
+  }
+
+  /** Runs `build` with its assertions holding only under `guard`. */
+  guarded<T>(guard: Term, build: () => T): T {
+    const outer = this.guard;
+    this.guard = outer === undefined ? guard : and(outer, guard);
+    try {
+      return build();
+    } finally {
+      this.guard = outer;
+    }
   }
 
   line(text: string): void {

@@ -27,6 +27,8 @@ export interface SolverQuery {
   readonly script: string;
   readonly assumptions: readonly string[];
   readonly values: readonly string[];
+  /** A shorter time limit than the service's, for a query that is only worth a quick try. */
+  readonly timeoutMs?: number;
 }
 
 /** Anything that answers queries: the Z3 service, or the cache in front of it. */
@@ -78,7 +80,8 @@ export class Z3Service implements Solver {
 
   check(query: SolverQuery): Promise<SolverAnswer> {
     return new Promise((resolve) => {
-      const request: WorkerRequest = { id: this.nextId++, ...query, timeoutMs: this.options.timeoutMs };
+      const timeoutMs = Math.min(query.timeoutMs ?? this.options.timeoutMs, this.options.timeoutMs);
+      const request: WorkerRequest = { id: this.nextId++, ...query, timeoutMs };
       this.queue.push({ request, resolve });
       this.pump();
     });
@@ -124,7 +127,7 @@ export class Z3Service implements Solver {
       () => {
         if (this.running !== next || this.worker !== worker) return;
         worker.postMessage(next.request);
-        const limit = this.options.timeoutMs + (this.options.graceMs ?? 5000);
+        const limit = next.request.timeoutMs + (this.options.graceMs ?? 5000);
         this.timer = setTimeout(() => {
           if (this.running !== next) return;
           void this.stopWorker();

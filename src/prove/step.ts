@@ -8,7 +8,8 @@ import type { ModelIR } from "../ir/ir.ts";
 import type { Type } from "../types/types.ts";
 import { Executor, type Check, type ExecState, type Exit, type Flow, type SendRecord } from "./exec.ts";
 import { hasStartStep, OverlayFrame, type Frame } from "./frame.ts";
-import { and, eq, FALSE, ite, TRUE, Unsupported, type Term } from "./smt.ts";
+import { someNode } from "./ir-walk.ts";
+import { and, eq, FALSE, ite, sym, TRUE, Unsupported, type Term } from "./smt.ts";
 import type { Signature } from "./signature.ts";
 import { coerce } from "./translate.ts";
 
@@ -27,10 +28,7 @@ export function eventTargets(model: ModelIR): Map<number, Set<number>> {
   const all = model.machines.filter((m) => m.kind === "machine").map((m) => m.id);
   const out = new Map<number, Set<number>>(model.events.map((e) => [e.id, new Set<number>()]));
   let dynamic = false;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== "object") return;
-    const o = node as Record<string, unknown>;
+  const sends = (o: Readonly<Record<string, unknown>>): boolean => {
     if (o.k === "send") {
       const event = o.event as { k: string; value: unknown };
       const target = (o.target as { type: Type }).type;
@@ -38,19 +36,39 @@ export function eventTargets(model: ModelIR): Map<number, Set<number>> {
       if (event.k !== "const" || typeof event.value !== "number") dynamic = true;
       else for (const t of types) out.get(event.value)?.add(t);
     }
-    for (const [key, value] of Object.entries(o)) if (key !== "type" && key !== "span") visit(value);
+    return false;
   };
-  for (const fn of model.functions) visit(fn.body);
+  for (const fn of model.functions) someNode(fn.body, sends);
   if (dynamic) for (const set of out.values()) for (const t of all) set.add(t);
   return out;
 }
 
-/** Every step a machine can take: a handler or an ignored event per state, and the start of types that have one. */
+/**
+ * A test's driver: the main machine of a test, with one state, no handlers, and code that creates
+ * machines but never sends, raises, changes state or receives. In a proof every machine exists
+ * from the start, so creating them is all a driver does, and it takes no step.
+ */
+export function isDriver(model: ModelIR, machine: number): boolean {
+  const m = model.machines[machine];
+  if (m.kind !== "machine" || !model.tests.some((t) => t.main === machine)) return false;
+  if (m.states.length !== 1 || m.states[0].entry === undefined || m.states[0].exit !== undefined) return false;
+  if (m.states[0].handlers.some((h) => h !== undefined)) return false;
+  const seen = new Set<number>();
+  const acts = (o: Readonly<Record<string, unknown>>): boolean => {
+    if (o.k === "send" || o.k === "raise" || o.k === "goto" || o.k === "receive") return true;
+    if (o.k !== "call" || typeof o.fn !== "number" || seen.has(o.fn)) return false;
+    seen.add(o.fn);
+    return someNode(model.functions[o.fn].body, acts);
+  };
+  return !someNode(model.functions[m.states[0].entry].body, acts);
+}
+
+/** Every step a machine can take: a handler or an ignored event per state, and the start of types that have one (test drivers take none). */
 export function listHandlers(model: ModelIR): HandlerRef[] {
   const targets = eventTargets(model);
   const out: HandlerRef[] = [];
   for (const m of model.machines) {
-    if (m.kind !== "machine") continue;
+    if (m.kind !== "machine" || isDriver(model, m.id)) continue;
     if (m.states[m.start]?.entry !== undefined) out.push({ kind: "start", machine: m.id });
     for (const s of m.states) {
       for (const e of model.events) {
@@ -81,12 +99,21 @@ interface Outcome {
   readonly st: ExecState;
 }
 
+/** The names of a step's constants (the machine that moves, the message it takes) and of the state after it. */
+export interface StepNames {
+  readonly self: string;
+  readonly msg: string;
+  readonly post: string;
+}
+
+const ONE_STEP: StepNames = { self: "self", msg: "msg", post: "post" };
+
 /** Encodes one step into `sig`'s query: the step's constraints are asserted, the state after it returned. */
-export function encodeStep(sig: Signature, pre: Frame, h: HandlerRef): Step {
+export function encodeStep(sig: Signature, pre: Frame, h: HandlerRef, names: StepNames = ONE_STEP): Step {
   const model = sig.model;
   const m = model.machines[h.machine];
-  const self: Term = { s: "self", sort: sig.idSort(h.machine) };
-  sig.b.ensure("const self", () => `(declare-const self ${self.sort})`);
+  const self: Term = { s: sym(names.self), sort: sig.idSort(h.machine) };
+  sig.b.ensure(`const ${self.s}`, () => `(declare-const ${self.s} ${self.sort})`);
   const ex = new Executor(sig, pre, h.machine, self);
   const st0: ExecState = {
     pc: TRUE,
@@ -105,8 +132,9 @@ export function encodeStep(sig: Signature, pre: Frame, h: HandlerRef): Step {
     if (entry.paramCount > 0) payload = { term: ex.havoc(entry.locals[0].type, entry.span), type: entry.locals[0].type };
     outcomes = enter(ex, st0, m.start, payload?.term, payload?.type, 0);
   } else {
-    msg = { s: "msg", sort: sig.msgSort() };
-    sig.b.ensure("const msg", () => `(declare-const msg ${sig.msgSort()})`);
+    const taken: Term = { s: sym(names.msg), sort: sig.msgSort() };
+    msg = taken;
+    sig.b.ensure(`const ${taken.s}`, () => `(declare-const ${taken.s} ${taken.sort})`);
     ex.taken = msg;
     const e = model.events[h.event];
     sig.b.assert(
@@ -129,7 +157,7 @@ export function encodeStep(sig: Signature, pre: Frame, h: HandlerRef): Step {
     sig,
     pre,
     { machine: h.machine, self, state, started: hasStartStep(sig, h.machine) ? TRUE : undefined, vars: final.vars, added: final, taken: msg },
-    "post",
+    names.post,
   );
   return { handler: h, self, msg, payload, post, checks: ex.checks, assumptions: ex.assumptions, sends: final.sends };
 }

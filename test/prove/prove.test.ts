@@ -54,6 +54,11 @@ describe("pith prove: lock server", () => {
     );
     expect(r.stdout).toContain("fails: no event in flight to Server in state Free that it cannot take (eRelease)");
     expect(r.stdout).toContain("Server(0) in Server.Free cannot take #1 eRelease");
+    // The model has no test for the explorer: the report suggests searching an instance instead.
+    expect(r.stdout.endsWith(
+      "\nIs mutual_exclusion broken in a reachable state? The model has no test for the explorer to confirm it with; search one instance instead:\n" +
+        "  pith prove lock-server/lock-server.p --bmc 10\n",
+    )).toBe(true);
   });
 
   it("proves mutual exclusion with the helper invariants", async () => {
