@@ -6,8 +6,12 @@
 // the explorer, so that a run the cache answers (or a hook with nothing staged) starts fast.
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { BUILTIN_PROFILES, profileNames, type ModelConfig, type ProjectConfig, type Settings } from "../config/config.ts";
+import { BUILTIN_PROFILES, profileNames, profileSettings, type ModelConfig, type ProjectConfig, type Settings } from "../config/config.ts";
+import type { ConfigError } from "../config/errors.ts";
 import { findConfigFile } from "../config/find.ts";
+import { SourceFile } from "../diagnostics/source.ts";
+import { codePathProblem, type ImplementationMap } from "../conform/impl-map.ts";
+import type { TestOutcome } from "../explore/check.ts";
 import { suggestName } from "../names/suggest.ts";
 import { isProjectConfig } from "./cache-entries.ts";
 import { ResultCache } from "./cache.ts";
@@ -18,7 +22,7 @@ import { GitError, indexTree, repositoryRoot, stagedChanges } from "./git.ts";
 import { findModel, MODEL_EXTENSION, workingTree, type FileTree } from "../model-files.ts";
 import { planOutput } from "./output.ts";
 import { Progress } from "./progress.ts";
-import { checkModels, type ModelJob } from "./project.ts";
+import { checkModels, type ModelJob, type ModelResult } from "./project.ts";
 import { resolveSettings, settingsFromFlags } from "./settings.ts";
 import { parseShard, type Shard } from "./shard.ts";
 import { version } from "./version.ts";
@@ -58,6 +62,7 @@ export const checkCommand: Command = {
     { name: "trace-out", type: "string", value: "FILE", description: "Write the counterexample as JSON (ITF) for 'pith replay'." },
     { name: "html", type: "string", value: "DIR", description: "Write each counterexample as a self-contained HTML page in DIR." },
     { name: "artifacts", type: "string", value: "DIR", description: "Write each counterexample (JSON trace and HTML) in DIR, for upload." },
+    { name: "link", type: "string", value: "PATH", description: "The implementation (a tsconfig.json or a folder of .ts files): steps show its methods." },
   ],
   examples: [
     "pith check examples/two-phase-commit",
@@ -68,6 +73,7 @@ export const checkCommand: Command = {
     "pith check --profile precommit --staged      # in a pre-commit hook",
     "pith check --profile ci --shard 2/4 --reporter github --artifacts counterexamples",
     "pith check --reporter sarif --out pith.sarif --reporter junit --out pith-junit.xml",
+    "pith check examples/conformance/model --link examples/conformance/tsconfig.json",
   ],
   run: runCheck,
 };
@@ -80,6 +86,8 @@ interface Project {
   readonly config: ProjectConfig;
   /** pith.json as shown in messages. */
   readonly shown: string;
+  /** Its text, to quote in messages. */
+  readonly text: string;
 }
 
 /**
@@ -92,7 +100,7 @@ async function readProject(ctx: CommandContext, file: string, tree: FileTree, ca
   const text = (tree.kind(file) === "file" ? tree.read([file]).get(file) : undefined) ?? readFileSync(file, "utf8");
   const key = cache?.key("config", { file, shown, text });
   const hit = key === undefined ? undefined : cache?.get("config", key, isProjectConfig);
-  if (hit !== undefined) return { config: hit, shown };
+  if (hit !== undefined) return { config: hit, shown, text };
   const { parseConfig } = await import("../config/load.ts");
   const result = parseConfig(text, file, shown);
   if ("errors" in result) {
@@ -101,7 +109,7 @@ async function readProject(ctx: CommandContext, file: string, tree: FileTree, ca
     return EXIT_USAGE;
   }
   if (key !== undefined) cache?.put("config", key, result.config);
-  return { config: result.config, shown };
+  return { config: result.config, shown, text };
 }
 
 function chooseProfile(ctx: CommandContext, config: ProjectConfig | undefined): string | undefined {
@@ -115,9 +123,10 @@ function chooseProfile(ctx: CommandContext, config: ProjectConfig | undefined): 
   return name;
 }
 
-function chooseModels(ctx: CommandContext, config: ProjectConfig): readonly ModelConfig[] {
+/** The models to check: those `--model` names, or else every model its profile does not skip. */
+function chooseModels(ctx: CommandContext, config: ProjectConfig, profile: string | undefined): readonly ModelConfig[] {
   const names = (ctx.options.model as string[] | undefined) ?? [];
-  if (names.length === 0) return config.models;
+  if (names.length === 0) return config.models.filter((m) => profile === undefined || profileSettings(config, profile, m).skip !== true);
   const known = config.models.map((m) => m.name);
   for (const n of names) {
     if (!known.includes(n)) {
@@ -132,6 +141,49 @@ function chooseModels(ctx: CommandContext, config: ProjectConfig): readonly Mode
 function touches(model: ModelConfig, root: string, changed: readonly string[]): boolean {
   const entries = model.paths.filter((p) => !p.startsWith("std:")).map((p) => resolve(root, p));
   return changed.some((c) => entries.some((e) => c === e || (c.startsWith(e + "/") && c.endsWith(MODEL_EXTENSION))));
+}
+
+/** The implementation a model is linked to: `code` as written (a tsconfig.json or a folder), relative to `base`. */
+interface Link {
+  readonly base: string;
+  readonly code: string;
+}
+
+/**
+ * The links of the models checked: --link for the model named by paths, else each model's `link`
+ * in pith.json. A link to nothing is an error at its place in pith.json (checked before anything
+ * runs, so that a typo does not wait for a violation to show up).
+ */
+function chooseLinks(ctx: CommandContext, jobs: readonly ModelJob[], models: readonly ModelConfig[], project: Project | undefined): Map<string, Link> | ConfigError[] {
+  const flagLink = stringOption(ctx.options, "link");
+  const links = new Map<string, Link>();
+  if (project === undefined || models.length === 0) {
+    if (flagLink !== undefined) {
+      const problem = codePathProblem(resolve(ctx.io.cwd, flagLink), flagLink);
+      if (problem !== undefined) usage(`--link ${problem}`);
+      links.set(jobs[0].name, { base: ctx.io.cwd, code: flagLink });
+    }
+    return links;
+  }
+  if (flagLink !== undefined) usage('--link names the implementation of the model given by paths; for the models of pith.json, write "link" in their entries');
+  const errors: ConfigError[] = [];
+  const source = new SourceFile(project.shown, project.text);
+  for (const m of models) {
+    if (m.link === undefined) continue;
+    const problem = codePathProblem(resolve(project.config.root, m.link), m.link);
+    if (problem === undefined) {
+      links.set(m.name, { base: project.config.root, code: m.link });
+      continue;
+    }
+    const at = m.linkAt ?? m.at;
+    errors.push({
+      file: project.shown,
+      offset: source.lineStarts[at.line - 1] + at.column - 1,
+      length: JSON.stringify(m.link).length,
+      message: `the link of model "${m.name}": ${problem}. "link" names the model's implementation: a tsconfig.json, or a folder of .ts files, relative to ${project.shown}.`,
+    });
+  }
+  return errors.length > 0 ? errors : links;
 }
 
 function settingsFor(profile: string | undefined, config: ProjectConfig | undefined, model: ModelConfig | undefined, flags: Settings) {
@@ -201,13 +253,14 @@ async function runCheck(ctx: CommandContext): Promise<number> {
   const flagTests = (options.test as string[] | undefined) ?? [];
 
   let jobs: ModelJob[];
+  let models: readonly ModelConfig[] = [];
   if (paths.length > 0) {
     const found = findModel(paths, io.cwd, io.cwd);
     if (found.problems.length > 0) usage(found.problems.join("\n"));
     const settings = settingsFor(profile, config, undefined, flags);
     jobs = [{ name: paths.join(" "), files: found.files, problems: [], params: flagParams, tests: flagTests, testsWritten: {}, settings, expect: {} }];
   } else {
-    let models = chooseModels(ctx, config!);
+    models = chooseModels(ctx, config!, profile);
     if (staged && !changed.includes(config!.file)) models = models.filter((m) => touches(m, config!.root, changed));
     if (staged && models.length === 0) {
       if (!quiet) io.err("pith: no staged change touches a model of pith.json: nothing to check\n");
@@ -226,6 +279,13 @@ async function runCheck(ctx: CommandContext): Promise<number> {
         expect: m.expect,
       };
     });
+  }
+
+  const links = chooseLinks(ctx, jobs, paths.length > 0 ? [] : models, project);
+  if (Array.isArray(links)) {
+    const { renderConfigErrors } = await import("../config/errors.ts");
+    io.err(renderConfigErrors(links, project!.text, colorEnabled(ctx)));
+    return EXIT_USAGE;
   }
 
   const controller = new AbortController();
@@ -258,10 +318,14 @@ async function runCheck(ctx: CommandContext): Promise<number> {
     findings.push(...c.findings);
     expected.set(r.job.name, c.expectedViolations);
   }
+  // The text report leaves out the counterexamples pith.json expects; every other output shows them.
+  const textOnly = plan.stdout === "text" && plan.files.length === 0 && plan.html === undefined && plan.artifacts === undefined;
+  const shown = (r: ModelResult, o: TestOutcome) => o.violation !== undefined && !(textOnly && expected.get(r.job.name)?.has(o.test) === true);
   const { writeReports } = await import("./report.ts");
+  const impl = await implementationMaps(results, links, shown, io.cwd);
   await writeReports(
     plan,
-    { results, findings, expected, configShown: project?.shown, project: paths.length === 0, toolVersion: version() },
+    { results, findings, expected, configShown: project?.shown, project: paths.length === 0, toolVersion: version(), impl },
     { io, color: colorEnabled(ctx), quiet },
   );
 
@@ -271,4 +335,29 @@ async function runCheck(ctx: CommandContext): Promise<number> {
   if (results.some((r) => r.job.settings.failInconclusive && r.outcomes.some((o) => o.verdict === "inconclusive"))) return EXIT_INCONCLUSIVE;
   if (controller.signal.aborted) return EXIT_INTERRUPTED;
   return EXIT_OK;
+}
+
+/**
+ * The link map of each linked model with a counterexample that a report shows. Making one loads
+ * ts-morph and reads the code (about half a second), so a run without such a counterexample (a
+ * pre-commit check that passes) never pays for it.
+ */
+async function implementationMaps(
+  results: readonly ModelResult[],
+  links: ReadonlyMap<string, Link>,
+  shown: (r: ModelResult, o: TestOutcome) => boolean,
+  cwd: string,
+): Promise<Map<string, ImplementationMap>> {
+  const maps = new Map<string, ImplementationMap>();
+  for (const r of results) {
+    const link = links.get(r.job.name);
+    if (link === undefined || !r.outcomes.some((o) => shown(r, o))) continue;
+    const { loadImplementationMap } = await import("./link.ts");
+    const { sourcesOf } = await import("./report.ts");
+    const sources = sourcesOf(r);
+    // A model answered from the cache was not parsed; it has no errors, since it has outcomes.
+    const ir = r.ir ?? (await import("../driver.ts")).frontEnd(sources.all()).ir;
+    if (ir !== undefined) maps.set(r.job.name, await loadImplementationMap(ir, sources, link.base, link.code, cwd));
+  }
+  return maps;
 }

@@ -1,9 +1,12 @@
 // `pith link <model> <tsconfig or source folder>`: which classes implement which machines, where
 // each handler of the model is in the code, and what does not line up.
-import { existsSync, statSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { renderText } from "../diagnostics/render.ts";
-import { frontEnd, hasErrors, loadModel, MODEL_EXTENSION } from "../driver.ts";
+import { codePathProblem, type ImplementationMap } from "../conform/impl-map.ts";
+import type { SourceSet } from "../diagnostics/source.ts";
+import type { ModelIR } from "../ir/ir.ts";
+import { frontEnd, hasErrors, loadModel } from "../driver.ts";
 import { colorEnabled, flag, UsageError, type Command } from "./command.ts";
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
 
@@ -24,11 +27,8 @@ export const linkCommand: Command = {
     const code = ctx.positionals[ctx.positionals.length - 1];
     const modelPaths = ctx.positionals.slice(0, -1);
     const full = resolve(ctx.io.cwd, code);
-    if (!existsSync(full)) throw new UsageError(`${code}: no such file or folder`);
-    const isFolder = statSync(full).isDirectory();
-    if (!isFolder && !basename(full).endsWith(".json")) {
-      throw new UsageError(`${code}: the code is a tsconfig.json or a folder${full.endsWith(MODEL_EXTENSION) ? " (it comes after the model)" : ""}`);
-    }
+    const problem = codePathProblem(full, code);
+    if (problem !== undefined) throw new UsageError(problem);
     const loaded = loadModel(modelPaths, ctx.io.cwd);
     if (loaded.problems.length > 0) throw new UsageError(loaded.problems.join("\n"));
     const front = frontEnd(loaded.files);
@@ -39,7 +39,7 @@ export const linkCommand: Command = {
     const { linkImplementation, linkJson, linkText, loadCode } = await import("../conform/link.ts");
     let project;
     try {
-      project = loadCode(full, !isFolder);
+      project = loadCode(full, !statSync(full).isDirectory());
     } catch (error) {
       throw new UsageError(`${code} cannot be read: ${(error as Error).message}`);
     }
@@ -49,3 +49,20 @@ export const linkCommand: Command = {
     return report.findings.length === 0 ? EXIT_OK : EXIT_VIOLATION;
   },
 };
+
+/**
+ * The link map of a model against its implementation, for the reports that show counterexample
+ * steps: `code` is a tsconfig.json or a folder, as the user wrote it, relative to `base`; file
+ * paths in the map are relative to `cwd`. A usage error when the code is not there or cannot be read.
+ */
+export async function loadImplementationMap(ir: ModelIR, sources: SourceSet, base: string, code: string, cwd: string): Promise<ImplementationMap> {
+  const full = resolve(base, code);
+  const problem = codePathProblem(full, code);
+  if (problem !== undefined) throw new UsageError(problem);
+  const { implementationMap } = await import("../conform/link.ts");
+  try {
+    return implementationMap(ir, sources, full, cwd);
+  } catch (error) {
+    throw new UsageError(`${code} cannot be read: ${(error as Error).message}`);
+  }
+}

@@ -11,19 +11,21 @@ import { describeTrace } from "../explore/p/trace.ts";
 import { traceText } from "../report/check-text.ts";
 import { parseTraceFile } from "../report/trace-json.ts";
 import { findConfiguration } from "./analyse.ts";
-import { colorEnabled, UsageError, type Command } from "./command.ts";
+import { colorEnabled, stringOption, UsageError, type Command } from "./command.ts";
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
+import { loadImplementationMap } from "./link.ts";
 
 export const replayCommand: Command = {
   name: "replay",
-  usage: "pith replay <trace.json> [options]",
+  usage: "pith replay <trace.json> [--link PATH] [options]",
   description:
     "Reads a trace written by 'pith check --trace-out', checks the model again, and follows the\n" +
     "recorded steps. Prints the counterexample and exits 1 when the failure happens again, 0 when\n" +
-    "the model no longer fails this way (it says at which step it departs), 2 on a bad trace file.",
-  options: [],
-  examples: ["pith replay bug.json", "pith check model.p --trace-out bug.json; pith replay bug.json"],
-  run(ctx) {
+    "the model no longer fails this way (it says at which step it departs), 2 on a bad trace file.\n" +
+    "With --link, each step also shows the method of the implementation that handles it.",
+  options: [{ name: "link", type: "string", value: "PATH", description: "The implementation (a tsconfig.json or a folder of .ts files): steps show its methods." }],
+  examples: ["pith replay bug.json", "pith check model.p --trace-out bug.json; pith replay bug.json", "pith replay bug.json --link src/"],
+  async run(ctx) {
     const path = ctx.positionals[0];
     if (path === undefined) throw new UsageError("name the trace file, e.g. 'pith replay bug.json'");
     const full = resolve(ctx.io.cwd, path);
@@ -74,12 +76,15 @@ export const replayCommand: Command = {
       return EXIT_OK;
     }
     const message = last?.failure?.message ?? meta.message;
+    const link = stringOption(ctx.options, "link");
+    const impl = link === undefined ? undefined : await loadImplementationMap(front.ir, front.sources, ctx.io.cwd, link, ctx.io.cwd);
     ctx.io.out(
       `${meta.test}: ${meta.kind}: ${message}\n` +
         traceText(
           { kind: meta.kind, message, span: last?.failure?.span, steps: prefix, cycle, monitor: undefined, ordinals: meta.ordinals },
           front.sources,
           colorEnabled(ctx),
+          impl,
         ),
     );
     return EXIT_VIOLATION;

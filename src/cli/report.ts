@@ -8,6 +8,7 @@ import pc from "picocolors";
 import { diagnosticsToJson, renderText } from "../diagnostics/render.ts";
 import { SourceFile, SourceSet } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
+import type { ImplementationMap } from "../conform/impl-map.ts";
 import { outcomesToJson } from "../report/check-json.ts";
 import { checkText, traceText, verdictLine, statsLine } from "../report/check-text.ts";
 import type { ModelRun, RunReport } from "../report/run-report.ts";
@@ -27,6 +28,8 @@ export interface Reported {
   /** Checking a project (a section per model) rather than the paths given. */
   readonly project: boolean;
   readonly toolVersion: string;
+  /** The link map of each linked model (by name) whose counterexamples are shown. */
+  readonly impl?: ReadonlyMap<string, ImplementationMap>;
 }
 
 export interface ReportOptions {
@@ -55,6 +58,7 @@ export function runReport(r: Reported, problemsOnly = false): RunReport {
         diagnostics: m.diagnostics,
         outcomes: problemsOnly ? m.outcomes.filter((o) => !isExpected(r, m, o)) : m.outcomes,
         ir: m.ir,
+        impl: r.impl?.get(m.job.name),
       }),
     ),
   };
@@ -105,7 +109,7 @@ export function projectText(r: Reported, color: boolean, quiet: boolean): string
       if (quiet && (o.verdict === "pass" || expected)) continue;
       const notes = [expected ? "expected" : "", m.cached.has(o.test) ? "from the cache" : ""].filter((n) => n !== "");
       body.push(verdictLine(o, p) + (notes.length > 0 ? p.dim(` (${notes.join(", ")})`) : ""));
-      if (o.violation !== undefined && !expected) body.push(traceText(o.violation, sources, color) + `  ${p.dim(statsLine(o))}`);
+      if (o.violation !== undefined && !expected) body.push(traceText(o.violation, sources, color, r.impl?.get(m.job.name)) + `  ${p.dim(statsLine(o))}`);
     }
     if (m.outcomes.length === 0 && errors.length === 0 && m.problems.length === 0 && !quiet) body.push(p.dim("no test configuration in this shard"));
     if (body.length > 0) parts.push(`${head}\n${body.join("\n")}`);
@@ -141,7 +145,7 @@ export function projectJson(r: Reported): object {
     tool: r.toolVersion,
     models: r.results.map((m) => {
       const sources = sourcesOf(m);
-      const doc = outcomesToJson(m.outcomes, sources) as Record<string, unknown>;
+      const doc = outcomesToJson(m.outcomes, sources, r.impl?.get(m.job.name)) as Record<string, unknown>;
       return {
         model: m.job.name,
         files: m.job.files.map((f) => f.path),
@@ -176,7 +180,7 @@ async function documentText(reporter: "json" | "sarif" | "junit", r: Reported): 
       if (r.project) return JSON.stringify(projectJson(r), null, 2) + "\n";
       // The document of one model named by its paths, as it has always been; static errors added.
       const m = r.results[0];
-      const doc = outcomesToJson(m.outcomes, sourcesOf(m));
+      const doc = outcomesToJson(m.outcomes, sourcesOf(m), r.impl?.get(m.job.name));
       const diagnostics = hasErrors(m) ? { diagnostics: (diagnosticsToJson(m.diagnostics, sourcesOf(m)) as { diagnostics: unknown[] }).diagnostics } : {};
       return JSON.stringify({ ...doc, ...diagnostics }, null, 2) + "\n";
     }
@@ -200,7 +204,7 @@ export async function writeReports(plan: OutputPlan, r: Reported, o: ReportOptio
     if (r.project) io.out(projectText(r, o.color, o.quiet));
     else if (hasErrors(m)) io.out(renderText(o.quiet ? m.diagnostics.filter((d) => d.severity === "error") : m.diagnostics, sourcesOf(m), { color: o.color }));
     else {
-      io.out(checkText(m.outcomes, sourcesOf(m), o.color, o.quiet));
+      io.out(checkText(m.outcomes, sourcesOf(m), o.color, o.quiet, r.impl?.get(m.job.name)));
       if (m.cached.size > 0 && !o.quiet) io.out(paint(o.color).dim(`(${m.cached.size} of ${m.outcomes.length} from the cache; --no-cache runs them again)\n`));
     }
   } else io.out(await documentText(plan.stdout, r));

@@ -25,6 +25,8 @@ export interface Settings {
   readonly maxSteps?: number;
   readonly liveness?: boolean;
   readonly failInconclusive?: boolean;
+  /** Leave the model out of this profile's runs, unless `--model` names it (a model too big for every run). */
+  readonly skip?: boolean;
 }
 
 export interface Expectation {
@@ -44,6 +46,10 @@ export interface ModelConfig {
   readonly profiles: Readonly<Record<string, Settings>>;
   /** Keyed by test configuration name. */
   readonly expect: Readonly<Record<string, Expectation>>;
+  /** The implementation to link (a tsconfig.json or a folder), as written: relative to the configuration's folder. */
+  readonly link?: string;
+  /** Where `link` is written. */
+  readonly linkAt?: ConfigPosition;
   /** Where the model's entry starts, and where its `tests` entries are. */
   readonly at: ConfigPosition;
   readonly testsAt: readonly ConfigPosition[];

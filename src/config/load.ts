@@ -57,6 +57,7 @@ export function parseConfig(text: string, file: string, shown: string): ConfigRe
     expect: Object.fromEntries(
       Object.entries(m.expect ?? {}).map(([name, e]): [string, Expectation] => [name, { ...e, at: position(["models", i, "expect", name], true) }]),
     ),
+    ...(m.link === undefined ? {} : { link: m.link, linkAt: position(["models", i, "link"]) }),
     at: position(["models", i]),
     testsAt: (m.tests ?? []).map((_, j) => position(["models", i, "tests", j])),
   }));
@@ -76,6 +77,7 @@ interface RawConfig {
     readonly params?: Record<string, number | boolean>;
     readonly profiles?: Record<string, Settings>;
     readonly expect?: Record<string, Omit<Expectation, "at">>;
+    readonly link?: string;
   }[];
   readonly profiles?: Record<string, Settings>;
   readonly conformance?: unknown[];

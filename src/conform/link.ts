@@ -6,12 +6,14 @@
 // machine does not handle), events the machine sends or announces in the model that the class
 // never names (so never records), and machines with two classes. Reading is syntactic: the code
 // need not compile for the link to be made.
+import { statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { Node, Project, type ClassDeclaration, type MethodDeclaration } from "ts-morph";
 import type { SourceSet } from "../diagnostics/source.ts";
 import type { ModelIR } from "../ir/ir.ts";
 import { suggestName } from "../names/suggest.ts";
 import { conformMessage, type ConformCode } from "./codes.ts";
+import { ImplementationMap } from "./impl-map.ts";
 import { capitalise, handlerMethodNames, lineOf, machineFacts, type MachineFacts } from "./model-facts.ts";
 
 export interface CodeLocation {
@@ -59,6 +61,16 @@ export function loadCode(path: string, isTsconfig: boolean): Project {
   return project;
 }
 
+/**
+ * The link map of `model` against the code at `path` (a tsconfig.json, or a folder): where each of
+ * its handlers is implemented. Throws when the code cannot be read (a tsconfig.json that is not
+ * one, say), with the reason.
+ */
+export function implementationMap(model: ModelIR, sources: SourceSet, path: string, cwd: string): ImplementationMap {
+  const project = loadCode(path, !statSync(path).isDirectory());
+  return new ImplementationMap(linkImplementation(model, sources, project, cwd).handlers);
+}
+
 function locate(node: Node, cwd: string): CodeLocation {
   return { file: relative(cwd, node.getSourceFile().getFilePath()).split(sep).join("/"), line: node.getStartLineNumber() };
 }
@@ -79,11 +91,15 @@ function bindingsOf(cls: ClassDeclaration): { machine: string; how: "decorator" 
   return out;
 }
 
-/** The methods of a class and of the classes it extends (the nearest definition of each name). */
+/**
+ * The methods of a class and of the classes it extends (the nearest definition of each name). The
+ * base class is looked up only when there is an `extends` clause: finding it starts TypeScript's
+ * type checker, which costs a second, where reading the syntax costs milliseconds.
+ */
 function methodsOf(cls: ClassDeclaration): MethodDeclaration[] {
   const seen = new Set<string>();
   const out: MethodDeclaration[] = [];
-  for (let c: ClassDeclaration | undefined = cls; c !== undefined; c = c.getBaseClass()) {
+  for (let c: ClassDeclaration | undefined = cls; c !== undefined; c = c.getExtends() === undefined ? undefined : c.getBaseClass()) {
     for (const m of c.getMethods()) {
       if (seen.has(m.getName())) continue;
       seen.add(m.getName());

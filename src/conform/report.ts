@@ -5,6 +5,12 @@ import { conformCodeName, conformCodes, conformMessage } from "./codes.ts";
 import type { ConformanceReport, PartitionReport } from "./conform.ts";
 import type { SpecFailure } from "./search.ts";
 import type { TraceEntry } from "./trace-file.ts";
+import { implJson, implText, type ImplLocation } from "./impl-map.ts";
+
+/** With the link map: the method of the implementation that handled a `handle` line of the trace. */
+export type ImplOf = (e: TraceEntry) => ImplLocation | undefined;
+
+const noImpl: ImplOf = () => undefined;
 
 function where(span: Span | undefined, sources: SourceSet): string {
   if (span === undefined) return "";
@@ -14,9 +20,10 @@ function where(span: Span | undefined, sources: SourceSet): string {
   return ` (${span.file}:${p.line}:${p.column})`;
 }
 
-function quoted(e: TraceEntry, width = 160): string {
+function quoted(e: TraceEntry, implOf: ImplOf, width = 160): string {
   const text = e.text.length > width ? e.text.slice(0, width - 3) + "..." : e.text;
-  return `  ${e.line} | ${text}`;
+  const impl = implOf(e);
+  return `  ${e.line} | ${text}${impl === undefined ? "" : `\n       handled in the implementation at ${implText(impl)} (${impl.method})`}`;
 }
 
 function plural(n: number, word: string): string {
@@ -27,7 +34,7 @@ function specText(f: SpecFailure, sources: SourceSet): string {
   return `${f.spec === undefined ? "" : `spec ${f.spec}: `}${f.kind}: ${f.message}${where(f.span, sources)}`;
 }
 
-function partitionText(p: PartitionReport, sources: SourceSet, indent: string): string[] {
+function partitionText(p: PartitionReport, sources: SourceSet, indent: string, implOf: ImplOf): string[] {
   const c = p.check;
   const v = c.verdict;
   const stats = `${plural(c.lines, "line")}, ${plural(c.states, "state")} searched`;
@@ -37,18 +44,18 @@ function partitionText(p: PartitionReport, sources: SourceSet, indent: string): 
     case "inconclusive":
       return [
         `inconclusive: ${conformMessage(6103, [v.maxStates.toLocaleString("en-US"), v.entry?.line ?? "?"])}`,
-        ...(v.entry === undefined ? [] : [indent + quoted(v.entry)]),
+        ...(v.entry === undefined ? [] : [indent + quoted(v.entry, implOf)]),
       ];
     case "error":
       return [`error: ${v.message}`];
     case "violation":
       return [
         `does not conform: line ${v.entry.line} breaks ${v.failure.spec === undefined ? "the model" : `spec ${v.failure.spec}`} (${stats})`,
-        indent + quoted(v.entry),
+        indent + quoted(v.entry, implOf),
         `${indent}  ${specText(v.failure, sources)}`,
       ];
     case "mismatch": {
-      const out = [`does not conform: line ${v.entry.line} is not a behaviour of the model (${stats})`, indent + quoted(v.entry)];
+      const out = [`does not conform: line ${v.entry.line} is not a behaviour of the model (${stats})`, indent + quoted(v.entry, implOf)];
       if (v.alternatives.length === 0) out.push(`${indent}  The model can record nothing more at this point.`);
       else {
         out.push(`${indent}  Where the trace has this line, the model could instead (after the lines before it):`);
@@ -63,7 +70,7 @@ function partitionText(p: PartitionReport, sources: SourceSet, indent: string): 
 }
 
 /** The report as text. */
-export function conformText(report: ConformanceReport, sources: SourceSet): string {
+export function conformText(report: ConformanceReport, sources: SourceSet, implOf: ImplOf = noImpl): string {
   const lines: string[] = [];
   const errors = report.problems.filter((p) => conformCodes[p.code].severity === "error");
   for (const p of report.problems) {
@@ -78,19 +85,21 @@ export function conformText(report: ConformanceReport, sources: SourceSet): stri
   const head = `${report.trace} against ${report.test}`;
   if (report.partitionBy === undefined) {
     const [only] = report.partitions;
-    lines.push(`${head}: ${partitionText(only, sources, "").join("\n")}`);
+    lines.push(`${head}: ${partitionText(only, sources, "", implOf).join("\n")}`);
   } else {
     const bad = report.partitions.filter((p) => p.check.verdict.kind !== "conforms").length;
     lines.push(`${head}, partitioned by ${report.partitionBy}: ${plural(report.partitions.length, "partition")}, ${bad} not conforming`);
     for (const p of report.partitions) {
-      lines.push(`  ${report.partitionBy} = ${p.key}: ${partitionText(p, sources, "  ").join("\n")}`);
+      lines.push(`  ${report.partitionBy} = ${p.key}: ${partitionText(p, sources, "  ", implOf).join("\n")}`);
     }
   }
   return lines.join("\n") + "\n";
 }
 
-function entryJson(e: TraceEntry | undefined): object | null {
-  return e === undefined ? null : { line: e.line, seq: e.seq, text: e.text };
+function entryJson(e: TraceEntry | undefined, implOf: ImplOf): object | null {
+  if (e === undefined) return null;
+  const impl = implOf(e);
+  return { line: e.line, seq: e.seq, text: e.text, ...(impl === undefined ? {} : { impl: implJson(impl) }) };
 }
 
 function spanJson(span: Span | undefined, sources: SourceSet): object | null {
@@ -105,7 +114,7 @@ function specJson(f: SpecFailure, sources: SourceSet): object {
 }
 
 /** The report as a JSON document (version 1). */
-export function conformJson(report: ConformanceReport, sources: SourceSet): object {
+export function conformJson(report: ConformanceReport, sources: SourceSet, implOf: ImplOf = noImpl): object {
   return {
     version: 1,
     kind: "trace",
@@ -130,15 +139,15 @@ export function conformJson(report: ConformanceReport, sources: SourceSet): obje
         case "error":
           return { ...base, message: v.message };
         case "inconclusive":
-          return { ...base, at: entryJson(v.entry), maxStates: v.maxStates };
+          return { ...base, at: entryJson(v.entry, implOf), maxStates: v.maxStates };
         case "violation":
-          return { ...base, at: entryJson(v.entry), failure: specJson(v.failure, sources) };
+          return { ...base, at: entryJson(v.entry, implOf), failure: specJson(v.failure, sources) };
         case "mismatch":
           return {
             ...base,
-            at: entryJson(v.entry),
+            at: entryJson(v.entry, implOf),
             alternatives: v.alternatives,
-            spec: v.spec === undefined ? null : { ...specJson(v.spec, sources), at: entryJson(v.spec.entry) },
+            spec: v.spec === undefined ? null : { ...specJson(v.spec, sources), at: entryJson(v.spec.entry, implOf) },
           };
       }
     }),

@@ -5,6 +5,8 @@ import pc from "picocolors";
 import type { SourceSet, Span } from "../diagnostics/source.ts";
 import type { TestOutcome, ViolationReport } from "../explore/check.ts";
 import type { StepView } from "../explore/p/trace.ts";
+import type { ImplementationMap, ImplLocation } from "../conform/impl-map.ts";
+import { implNote, stepImpls } from "./steps.ts";
 
 type Paint = (s: string) => string;
 
@@ -72,14 +74,14 @@ export function verdictLine(o: TestOutcome, p: Palette): string {
   }
 }
 
-function stepLines(step: StepView, p: Palette): string[] {
+function stepLines(step: StepView, impl: ImplLocation | undefined, p: Palette): string[] {
   const head =
     step.kind === "start"
       ? `${step.machine} starts in ${step.stateBefore}`
       : step.kind === "continue"
         ? `${step.machine} in ${step.stateBefore} goes on`
         : `${step.machine} in ${step.stateBefore} handles ${step.event}${step.payload === undefined ? "" : ` ${step.payload}`}`;
-  const lines = [`${String(step.index).padStart(3)}. ${p.bold(head)}`];
+  const lines = [`${String(step.index).padStart(3)}. ${p.bold(head)}${p.dim(implNote(impl))}`];
   const detail = (s: string) => lines.push(`       ${s}`);
   for (const c of step.creates) detail(`creates ${c}`);
   for (const s of step.sends) detail(`sends ${s.event}${s.payload === undefined ? "" : ` ${s.payload}`} to ${s.to}`);
@@ -96,13 +98,15 @@ function stepLines(step: StepView, p: Palette): string[] {
   return lines;
 }
 
-export function traceText(v: ViolationReport, sources: SourceSet, color: boolean): string {
+/** The numbered counterexample; with the link map, each step handled in the code says where (`[impl: file:line]`). */
+export function traceText(v: ViolationReport, sources: SourceSet, color: boolean, impl?: ImplementationMap): string {
   const p = palette(color);
   const lines: string[] = [`Counterexample (${v.steps.length} step${v.steps.length === 1 ? "" : "s"}):`];
-  for (const step of v.steps) lines.push(...stepLines(step, p));
+  const impls = stepImpls([...v.steps, ...(v.cycle ?? [])], impl);
+  v.steps.forEach((step, i) => lines.push(...stepLines(step, impls[i], p)));
   if (v.cycle !== undefined) {
     lines.push(`  then, repeated forever (${v.cycle.length} step${v.cycle.length === 1 ? "" : "s"}):`);
-    for (const step of v.cycle) lines.push(...stepLines(step, p));
+    v.cycle.forEach((step, i) => lines.push(...stepLines(step, impls[v.steps.length + i], p)));
   }
   const at = location(v.span, sources);
   const what = v.kind === "liveness" && v.monitor !== undefined ? `${v.kind} (monitor ${v.monitor})` : v.kind;
@@ -111,13 +115,13 @@ export function traceText(v: ViolationReport, sources: SourceSet, color: boolean
 }
 
 /** All results (with `quiet`, only those that did not pass), each violation followed by its counterexample, and a summary line. */
-export function checkText(outcomes: readonly TestOutcome[], sources: SourceSet, color: boolean, quiet = false): string {
+export function checkText(outcomes: readonly TestOutcome[], sources: SourceSet, color: boolean, quiet = false, impl?: ImplementationMap): string {
   const p = palette(color);
   const parts: string[] = [];
   for (const o of outcomes) {
     if (quiet && o.verdict === "pass") continue;
     parts.push(verdictLine(o, p));
-    if (o.violation !== undefined) parts.push(traceText(o.violation, sources, color) + `  ${p.dim(statsLine(o))}`);
+    if (o.violation !== undefined) parts.push(traceText(o.violation, sources, color, impl) + `  ${p.dim(statsLine(o))}`);
   }
   const tally = (v: string) => outcomes.filter((o) => o.verdict === v).length;
   parts.push(

@@ -5,10 +5,11 @@ import { codeName } from "../diagnostics/codes.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
+import type { StepView } from "../explore/p/trace.ts";
 import { traceText } from "./check-text.ts";
 import { sequenceDiagram } from "./mermaid.ts";
 import { isLibraryFile, plural, repeating, rangeOf, stopReason, tally, violationSpan, type ModelRun, type Range, type RunReport } from "./run-report.ts";
-import { monitorStartStates, stepSentence } from "./steps.ts";
+import { implNote, monitorStartStates, stepImpls, stepSentence } from "./steps.ts";
 
 /** GitHub shows at most this many error annotations, and as many warnings, per step. */
 export const GITHUB_ANNOTATION_LIMIT = 10;
@@ -54,13 +55,15 @@ function command(a: Annotation): string {
 function violationAnnotation(run: ModelRun, o: TestOutcome): Annotation {
   const v = o.violation!;
   const steps = [...v.steps];
-  const shown = steps.slice(-ANNOTATION_STEPS);
+  const impls = stepImpls([...v.steps, ...(v.cycle ?? [])], run.impl);
+  const line = (s: StepView, i: number) => `${String(s.index).padStart(3)}. ${stepSentence(s)}${implNote(impls[i])}`;
+  const first = Math.max(0, steps.length - ANNOTATION_STEPS);
   const lines = [`${v.kind}: ${v.message}`, "", `Test ${o.test} of ${run.model}: counterexample of ${plural(steps.length, "step")}${v.cycle === undefined ? "" : `, then ${repeating(v.cycle.length)}`}:`];
-  if (shown.length < steps.length) lines.push(`  ... ${plural(steps.length - shown.length, "earlier step")} not shown`);
-  for (const s of shown) lines.push(`${String(s.index).padStart(3)}. ${stepSentence(s)}`);
+  if (first > 0) lines.push(`  ... ${plural(first, "earlier step")} not shown`);
+  for (let i = first; i < steps.length; i++) lines.push(line(steps[i], i));
   if (v.cycle !== undefined) {
     lines.push("  then, forever:");
-    for (const s of v.cycle) lines.push(`${String(s.index).padStart(3)}. ${stepSentence(s)}`);
+    v.cycle.forEach((s, i) => lines.push(line(s, steps.length + i)));
   }
   return { level: "error", span: violationSpan(o), run, title: `Pith: ${v.kind} in test ${o.test}`, message: lines.join("\n") };
 }
@@ -188,7 +191,7 @@ function violationSection(run: ModelRun, o: TestOutcome): string[] {
     "",
     "<details><summary>Counterexample as text</summary>",
     "",
-    fenced(traceText(v, run.sources, false), "text"),
+    fenced(traceText(v, run.sources, false, run.impl), "text"),
     "",
     "</details>",
     "",

@@ -62,6 +62,7 @@ aside#panel { width: 420px; max-width: 45vw; overflow: auto; border-left: 1px so
 #panel h3 { font-size: 13px; margin: 14px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 #panel .title { font-weight: 600; margin: 0 0 6px; }
 #panel ul.effects { margin: 0; padding-left: 18px; }
+#panel .impl { color: var(--muted); font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; margin: 0 0 6px; }
 #panel .failure { color: var(--bad); font-weight: 600; margin: 6px 0; }
 #panel .note { color: var(--muted); font-style: italic; }
 .card { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; margin-bottom: 8px; }
@@ -169,6 +170,7 @@ export const VIEWER_SCRIPT = String.raw`
     panel.setAttribute("data-step", String(i));
     panel.appendChild(el("h2", "", "Step " + i + " of " + data.steps.length + (step.cycle ? " (repeats forever)" : "")));
     panel.appendChild(el("p", "title", step.title));
+    if (step.impl) panel.appendChild(el("p", "impl", "In the implementation: " + step.impl));
     if (step.effects.length > 0) {
       var ul = el("ul", "effects");
       step.effects.forEach(function (e) { ul.appendChild(el("li", "", e)); });

@@ -7,7 +7,8 @@ import type { TestOutcome } from "../explore/check.ts";
 import type { StepView } from "../explore/p/trace.ts";
 import { VIEWER_SCRIPT, VIEWER_STYLE } from "./html-assets.ts";
 import { plural, repeating, rangeOf, violationSpan, type ModelRun } from "./run-report.ts";
-import { movedState, stepEffects, stepTitle } from "./steps.ts";
+import { movedState, stepEffects, stepImpls, stepTitle } from "./steps.ts";
+import { implText } from "../conform/impl-map.ts";
 import type { TraceFile } from "./trace-json.ts";
 
 export function escapeHtml(text: string): string {
@@ -173,13 +174,15 @@ export function htmlTrace(run: ModelRun, outcome: TestOutcome, trace: TraceFile)
   const at = rangeOf(violationSpan(outcome), run.sources);
   const where = `${at.file}:${at.line}:${at.column}`;
   const { header, svg } = chart(steps, v.steps.length, hasFailingStep ? undefined : `${what}: ${v.message}`, trace);
+  const impls = stepImpls(steps, run.impl);
   const data = {
     test: outcome.test,
-    steps: steps.map((s) => ({
+    steps: steps.map((s, i) => ({
       index: s.index,
       machine: s.machine,
       title: stepTitle(s),
       effects: stepEffects(s),
+      impl: impls[i] === undefined ? null : `${implText(impls[i])} (${impls[i].method})`,
       failure: s.failure === undefined ? null : `${s.failure.kind}: ${s.failure.message}`,
       cycle: s.index > v.steps.length,
     })),

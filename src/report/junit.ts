@@ -69,7 +69,7 @@ function testCase(run: ModelRun, o: TestOutcome, indent: string): string[] {
         indent + "  ",
         "failure",
         { type: o.violation.kind, message: `${o.violation.message} (at ${where.file}:${where.line}:${where.column})` },
-        traceText(o.violation, run.sources, false),
+        traceText(o.violation, run.sources, false, run.impl),
       ),
     );
   } else if (o.verdict === "inconclusive") {

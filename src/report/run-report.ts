@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceSet, Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import type { ModelIR } from "../ir/ir.ts";
+import type { ImplementationMap } from "../conform/impl-map.ts";
 
 /** One model checked. */
 export interface ModelRun {
@@ -20,6 +21,11 @@ export interface ModelRun {
    * handler that ran (SARIF code flows); without it, at the test declaration.
    */
   readonly ir?: ModelIR | undefined;
+  /**
+   * The link map, when the model is linked to its implementation: each step that handles an event
+   * is also located at the method that handles it in the code.
+   */
+  readonly impl?: ImplementationMap | undefined;
 }
 
 export interface RunReport {

@@ -8,7 +8,8 @@ import type { Span } from "../diagnostics/source.ts";
 import type { TestOutcome } from "../explore/check.ts";
 import type { StepView } from "../explore/p/trace.ts";
 import { isLibraryFile, rangeOf, stopReason, violationSpan, type ModelRun, type RunReport } from "./run-report.ts";
-import { stepSentence, stepSpans } from "./steps.ts";
+import { stepImpls, stepSentence, stepSpans } from "./steps.ts";
+import { implText, type ImplLocation } from "../conform/impl-map.ts";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -84,12 +85,48 @@ function threadFlowLocation(run: ModelRun, step: StepView, span: Span): object {
   };
 }
 
+/** A SARIF location at a method of the implementation (its line: the link map knows no columns). */
+function implLocation(at: ImplLocation, message: string, id?: number): object {
+  return {
+    ...(id === undefined ? {} : { id }),
+    physicalLocation: { artifactLocation: artifactLocation(at.file), region: { startLine: at.line } },
+    message: { text: message },
+  };
+}
+
+/**
+ * With the link map, the counterexample in the code: a second thread flow whose locations are the
+ * methods that handled the steps (the steps the code handles), and a related location per method.
+ */
+function implementationFlow(steps: readonly StepView[], impls: readonly (ImplLocation | undefined)[]): { threadFlows: object[]; relatedLocations: object[] } {
+  const located = steps.flatMap((step, i) => (impls[i] === undefined ? [] : [{ step, at: impls[i] }]));
+  if (located.length === 0) return { threadFlows: [], relatedLocations: [] };
+  const methods = new Map<string, { at: ImplLocation; steps: number[] }>();
+  for (const { step, at } of located) {
+    const entry = methods.get(implText(at)) ?? { at, steps: [] };
+    entry.steps.push(step.index);
+    methods.set(implText(at), entry);
+  }
+  return {
+    threadFlows: [
+      {
+        message: { text: "The same steps in the implementation: the methods that handle them" },
+        locations: located.map(({ step, at }) => ({ location: implLocation(at, `${step.index}. ${stepSentence(step)} (${at.method})`), executionOrder: step.index })),
+      },
+    ],
+    relatedLocations: [...methods.values()].map((m, i) =>
+      implLocation(m.at, `${m.at.method}, the implementation's handler of step${m.steps.length === 1 ? "" : "s"} ${m.steps.join(", ")}`, i),
+    ),
+  };
+}
+
 function violationResult(run: ModelRun, o: TestOutcome, ruleIndex: number): object {
   const v = o.violation!;
   const ruleId = ruleIdOfKind(v.kind);
   const span = violationSpan(o);
   const steps = [...v.steps, ...(v.cycle ?? [])];
   const spans = run.ir === undefined ? steps.map((s) => s.failure?.span) : stepSpans(steps, run.ir);
+  const impl = implementationFlow(steps, stepImpls(steps, run.impl));
   const flowMessage = `Counterexample of ${steps.length} step${steps.length === 1 ? "" : "s"}${v.cycle === undefined ? "" : ` (the last ${v.cycle.length} repeat${v.cycle.length === 1 ? "s" : ""} forever)`}`;
   return {
     ruleId,
@@ -97,7 +134,13 @@ function violationResult(run: ModelRun, o: TestOutcome, ruleIndex: number): obje
     level: "error",
     message: { text: `${v.message} (test ${o.test})` },
     locations: [location(span, run)],
-    codeFlows: [{ message: { text: flowMessage }, threadFlows: [{ locations: steps.map((s, i) => threadFlowLocation(run, s, spans[i] ?? o.span)) }] }],
+    ...(impl.relatedLocations.length === 0 ? {} : { relatedLocations: impl.relatedLocations }),
+    codeFlows: [
+      {
+        message: { text: flowMessage },
+        threadFlows: [{ locations: steps.map((s, i) => threadFlowLocation(run, s, spans[i] ?? o.span)) }, ...impl.threadFlows],
+      },
+    ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(ruleId, span.file, o.test, v.message) },
     properties: {
       model: run.model,

@@ -4,6 +4,7 @@
 import type { Span } from "../diagnostics/source.ts";
 import type { ModelIR } from "../ir/ir.ts";
 import type { StepView } from "../explore/p/trace.ts";
+import { implText, type ImplementationMap, type ImplLocation } from "../conform/impl-map.ts";
 
 const withPayload = (event: string, payload: string | undefined) => (payload === undefined ? event : `${event} ${payload}`);
 
@@ -60,9 +61,33 @@ export function stepSpans(steps: readonly StepView[], ir: ModelIR): (Span | unde
   });
 }
 
+/** The machine type of the step's machine: `Client` for `Client(0)`. */
+function machineType(step: StepView): string {
+  return step.machine.replace(/\(\d+\)$/, "");
+}
+
+/**
+ * Where the implementation handles each step, by the link map: the method for the event a step
+ * handled, and for a step that goes on part way through a handler, that handler's method.
+ * Undefined for a start (the code's constructor is not linked) and where the code has no method.
+ */
+export function stepImpls(steps: readonly StepView[], impl: ImplementationMap | undefined): (ImplLocation | undefined)[] {
+  if (impl === undefined) return steps.map(() => undefined);
+  const running = new Map<string, ImplLocation | undefined>();
+  return steps.map((step) => {
+    const at = step.kind === "event" ? impl.of(machineType(step), step.event ?? "") : step.kind === "continue" ? running.get(step.machine) : undefined;
+    running.set(step.machine, at);
+    return at;
+  });
+}
+
+/** `  [impl: src/server.ts:42]`, the note that follows a step handled in linked code; empty otherwise. */
+export function implNote(at: ImplLocation | undefined): string {
+  return at === undefined ? "" : `  [impl: ${implText(at)}]`;
+}
+
 function codeOf(step: StepView, ir: ModelIR): Span | undefined {
-  const typeName = step.machine.replace(/\(\d+\)$/, "");
-  const machine = ir.machines.find((m) => m.name === typeName);
+  const machine = ir.machines.find((m) => m.name === machineType(step));
   if (machine === undefined) return undefined;
   if (step.kind === "start") {
     const start = machine.states[machine.start];

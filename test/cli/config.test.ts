@@ -102,6 +102,18 @@ describe("pith.json", () => {
     expect(await pith(dir, "check", "good.p", "--model", "good")).toMatchObject({ code: 2, stderr: expect.stringContaining("give no paths") });
   });
 
+  it("leaves out of a profile's runs the models that profile skips, unless --model names them", async () => {
+    const config = `{ "models": [
+      { "name": "good", "paths": ["good.p"] },
+      { "name": "big", "paths": ["bad.p"], "profiles": { "ci": { "skip": true } } } ] }`;
+    const dir = folder({ "pith.json": config, "good.p": hello, "bad.p": broken });
+    const ci = await pith(dir, "check", "--profile", "ci");
+    expect(ci.code).toBe(0);
+    expect(ci.stdout).not.toContain("tcBroken");
+    expect((await pith(dir, "check", "--profile", "ci", "--model", "big")).code).toBe(1);
+    expect((await pith(dir, "check")).code).toBe(1);
+  });
+
   it("reports a model whose files are missing, and still checks the others", async () => {
     const dir = folder({ "pith.json": configText({ gone: ["nowhere/"], good: ["good.p"] }), "good.p": hello });
     const r = await pith(dir, "check");

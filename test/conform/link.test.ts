@@ -1,7 +1,11 @@
 // `pith link`: classes bound to machines by @machine("Name") or by implementing NameHandlers,
 // each model handler paired with its method, and every way the two can disagree reported.
 import { describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { folder, pith } from "./helpers.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
 
 const MODEL = `
 event ePut: (key: int, value: int);
@@ -110,10 +114,47 @@ export class Store implements StoreHandlers {
     ]);
   });
 
+  test("a handler inherited from a base class is linked to the base class's method", async () => {
+    const dir = folder({
+      "model/m.p": MODEL,
+      "src/base.ts": "export class BaseStore {\n  onGet(key: number): void {}\n}\n",
+      "src/store.ts": 'import { BaseStore } from "./base.ts";\nexport class Store extends BaseStore implements StoreHandlers {\n  onPut(p: unknown): void {\n    announce("eAudit", p);\n    send("eValue", 0);\n  }\n}\n',
+    });
+    const ran = await pith(dir, "link", "model", "src");
+    expect(ran.stdout).toContain("  eGet  model/m.p:9  ->  src/base.ts:2 onGet\n");
+    expect(ran.code).toBe(0);
+  });
+
   test("usage errors", async () => {
     const dir = folder({ "model/m.p": MODEL, "src/a.ts": "" });
     expect(await pith(dir, "link", "model")).toMatchObject({ code: 2, stderr: expect.stringContaining("name the model and then the code") });
     expect(await pith(dir, "link", "model", "nowhere")).toMatchObject({ code: 2, stderr: expect.stringContaining("nowhere: no such file or folder") });
     expect(await pith(dir, "link", "src", "model/m.p")).toMatchObject({ code: 2, stderr: expect.stringContaining("(it comes after the model)") });
+  });
+});
+
+describe("pith conform --link", () => {
+  const EXAMPLE = "examples/conformance";
+  // The example's first write, recorded with a snapshot the model cannot reach.
+  const badTrace = () =>
+    folder({
+      "run.ndjson": readFileSync(join(ROOT, EXAMPLE, "traces", "write-then-read.ndjson"), "utf8").split("\n").slice(0, 4).join("\n").replace('"nextSeqNo":2', '"nextSeqNo":7') + "\n",
+    });
+
+  test("a handle line the model cannot take names the method that handled it", async () => {
+    const trace = join(badTrace(), "run.ndjson");
+    const args = ["conform", `${EXAMPLE}/model`, "--trace", trace, "--link", `${EXAMPLE}/tsconfig.json`];
+    const text = await pith(ROOT, ...args);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split("\n")[2]).toBe(`       handled in the implementation at ${EXAMPLE}/impl/primary.ts:32 (onWrite)`);
+    const json = JSON.parse((await pith(ROOT, ...args, "--json")).stdout);
+    expect(json.partitions[0].at.impl).toEqual({ file: `${EXAMPLE}/impl/primary.ts`, line: 32, method: "onWrite" });
+    const plain = await pith(ROOT, ...args.slice(0, -2));
+    expect(plain.stdout).toBe(text.stdout.replace(/\n {7}handled in the implementation at [^\n]*/, ""));
+  });
+
+  test("--link goes with --trace", async () => {
+    const ran = await pith(ROOT, "conform", `${EXAMPLE}/model`, "--mbt", `${EXAMPLE}/impl/mbt.ts`, "--link", `${EXAMPLE}/impl`);
+    expect(ran).toMatchObject({ code: 2, stderr: expect.stringContaining("--link goes with --trace") });
   });
 });

@@ -8,6 +8,7 @@ import { checkTests, type TestOutcome } from "../../src/explore/check.ts";
 import type { Budget } from "../../src/explore/engine/index.ts";
 import type { ModelRun, RunReport } from "../../src/report/run-report.ts";
 import { violationTrace, type TraceFile } from "../../src/report/trace-json.ts";
+import { implementationMap } from "../../src/conform/link.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -33,6 +34,15 @@ export async function modelRunWithin(budget: Budget, ...paths: string[]): Promis
   const front = frontEnd(loaded.files);
   const outcomes = front.ir === undefined ? [] : await checkTests(front.ir, front.ir.tests, { mode: "bfs", budget, liveness: true });
   return { model: paths.join(" "), sources: front.sources, diagnostics: front.diagnostics, outcomes: outcomes.map(pinned), ir: front.ir };
+}
+
+/** The implementation of ORDER_BUG's machines, which the link map pairs with its handlers. */
+export const ORDER_BUG_IMPL = "test/report/order-bug-impl";
+
+/** ORDER_BUG checked, with the link map of its implementation (file paths relative to the repository). */
+export async function linkedRun(): Promise<ModelRun> {
+  const run = await modelRun(ORDER_BUG);
+  return { ...run, impl: implementationMap(run.ir!, run.sources, join(ROOT, ORDER_BUG_IMPL), ROOT) };
 }
 
 export function report(...runs: ModelRun[]): RunReport {

@@ -12,7 +12,7 @@ import type { TestOutcome } from "../../src/explore/check.ts";
 import { githubSummary } from "../../src/report/github.ts";
 import { htmlTrace, scriptJson } from "../../src/report/html.ts";
 import type { ModelRun } from "../../src/report/run-report.ts";
-import { modelRun, ORDER_BUG, report, ROOT, traceOf } from "./fixture.ts";
+import { linkedRun, modelRun, ORDER_BUG, report, ROOT, traceOf } from "./fixture.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -70,6 +70,20 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium${HAVE_CHROMIUM ? "" : ` (S
   const panelStep = (page: Page) => page.locator("#panel").getAttribute("data-step");
   const card = (page: Page, name: string) => page.locator(`#panel .card[data-name="${name}"]`);
   const cell = (page: Page, machine: string, variable: string) => card(page, machine).locator("tr", { has: page.locator(`td:text-is("${variable}")`) }).locator("td").nth(1);
+
+  it("with the link map, the panel says where the implementation handles the step", async () => {
+    const run = await linkedRun();
+    const { page, errors } = await open(run, run.outcomes[0], "order-bug-linked");
+    try {
+      expect(errors).toEqual([]);
+      await page.click("#step-4");
+      expect(await page.locator("#panel .impl").textContent()).toBe("In the implementation: test/report/order-bug-impl/server.ts:17 (onReq)");
+      await page.click("#step-1");
+      expect(await page.locator("#panel .impl").count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
 
   it("shows the known violation: no request, a step per step, the state after the step clicked", async () => {
     const run = await modelRun(ORDER_BUG);

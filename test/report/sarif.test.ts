@@ -12,7 +12,7 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, toSarif } from "../../src/report/sarif.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
-import { modelRun, modelRunWithin, ORDER_BUG, report, ROOT } from "./fixture.ts";
+import { linkedRun, modelRun, modelRunWithin, ORDER_BUG, report, ROOT } from "./fixture.ts";
 
 const SCHEMA_PATH = join(ROOT, "node_modules", "@microsoft", "jest-sarif", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
 
@@ -95,6 +95,29 @@ describe("toSarif", () => {
     expect(flow[4].state).toEqual({ "Client(0).state": { text: "Init" }, "Client(0).got": { text: "[10]" } });
     expect(flow[6].importance).toBe("essential");
     expect(result.properties).toMatchObject({ test: "tcOrder", distinctStates: 18, transitions: 24, depth: 6 });
+  });
+
+  it("with the link map, points at the implementation: a related location per method and the steps as a second thread flow", async () => {
+    const log = expectValid(toSarif(report(await linkedRun())));
+    const result = log.runs[0].results[0];
+    const at = (l: Json) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.artifactLocation.uriBaseId, l.physicalLocation.region.startLine];
+    expect(result.relatedLocations.map((l: Json) => [l.id, ...at(l), l.message.text])).toEqual([
+      [0, "test/report/order-bug-impl/server.ts", "%SRCROOT%", 17, "onReq, the implementation's handler of steps 4, 6"],
+      [1, "test/report/order-bug-impl/client.ts", "%SRCROOT%", 22, "onResp, the implementation's handler of steps 5, 7"],
+    ]);
+    const [model, code] = result.codeFlows[0].threadFlows;
+    expect(model.locations).toHaveLength(7);
+    expect(code.locations.map((l: Json) => [l.executionOrder, ...at(l.location)])).toEqual([
+      [4, "test/report/order-bug-impl/server.ts", "%SRCROOT%", 17],
+      [5, "test/report/order-bug-impl/client.ts", "%SRCROOT%", 22],
+      [6, "test/report/order-bug-impl/server.ts", "%SRCROOT%", 17],
+      [7, "test/report/order-bug-impl/client.ts", "%SRCROOT%", 22],
+    ]);
+    expect(code.locations[0].location.message.text).toBe("4. Server(1) in Serve handles eReq (client = Client(0), n = 1); sends eResp 10 to Client(0); monitor Answered observes eResp -> Waiting (onReq)");
+    // Without the map, neither is there.
+    const plain = expectValid(toSarif(bugReport)).runs[0].results[0];
+    expect(plain.relatedLocations).toBeUndefined();
+    expect(plain.codeFlows[0].threadFlows).toHaveLength(1);
   });
 
   it("locates every step at the test declaration when the lowered model is not given", () => {
