@@ -25,6 +25,7 @@ export const commands: readonly CommandEntry[] = [
   { name: "conform", summary: "Check an implementation against the model: recorded traces, model-based tests", load: async () => (await import("./conform.ts")).conformCommand },
   { name: "gen", summary: "Generate TypeScript event types, handler interfaces and a trace recorder", load: async () => (await import("./gen.ts")).genCommand },
   { name: "link", summary: "Report model events the implementation does not handle or record", load: async () => (await import("./link.ts")).linkCommand },
+  { name: "history", summary: "Check a history clients observed: linearizable per key, or serializable transactions", load: async () => (await import("./history.ts")).historyCommand },
   { name: "init", summary: "Start a project: write pith.json and a first model", load: async () => (await import("./init.ts")).initCommand },
   { name: "explain", summary: "Explain a diagnostic code", load: async () => (await import("./explain.ts")).explainCommand },
 ];

@@ -55,7 +55,7 @@ describe("pith typecheck", () => {
     const dir = folder({});
     const general = await pith(dir, "--help");
     expect(general.code).toBe(0);
-    for (const command of ["check", "replay", "typecheck", "prove", "conform", "gen", "link", "init", "explain"]) {
+    for (const command of ["check", "replay", "typecheck", "prove", "conform", "gen", "link", "history", "init", "explain"]) {
       expect(general.stdout).toContain(command);
       const help = await pith(dir, command, "--help");
       expect(help.code).toBe(0);
