@@ -290,12 +290,20 @@ function machineDeclarations(
   file.addInterface({
     name: `${name}Handlers`,
     isExported: true,
-    docs: [`The events a ${name} handles, one method each.`],
+    typeParameters: [
+      { name: "P", constraint: "{ readonly [E in EventName]: unknown }", default: "Payloads" },
+      { name: "R", default: "void | Promise<void>" },
+    ],
+    docs: [
+      `The events a ${name} handles, one method each. An implementation whose messages carry other data than the model's ` +
+        "(real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' " +
+        "result with R, and records the model's view of them in its trace.",
+    ],
     methods: f.handles.map((h) => ({
       name: methods.get(h.event.name)!,
       docs: [`Handles ${h.event.name} (in ${h.states.join(", ")}${sources === undefined ? "" : `; ${lineOf(h.span, sources)}`}).`],
-      parameters: h.event.payload === undefined ? [] : [{ name: "payload", type: `${stems.get(h.event.name)}Payload` }],
-      returnType: "void | Promise<void>",
+      parameters: h.event.payload === undefined ? [] : [{ name: "payload", type: `P[${JSON.stringify(h.event.name)}]` }],
+      returnType: "R",
     })),
   });
 }

@@ -50,11 +50,13 @@ describe("the generated module", () => {
   });
 
   test("has a handler interface per machine, for the events it handles in any state", () => {
-    expect(text).toMatch(/export interface NodeHandlers \{[^}]*onRecord\(payload: RecordPayload\): void \| Promise<void>;[^}]*onNothing\(\): void \| Promise<void>;[^}]*onList\(payload: ListPayload\): void \| Promise<void>;/s);
+    expect(text).toMatch(
+      /export interface NodeHandlers<P extends \{ readonly \[E in EventName\]: unknown \} = Payloads, R = void \| Promise<void>> \{[^}]*onRecord\(payload: P\["eRecord"\]\): R;[^}]*onNothing\(\): R;[^}]*onList\(payload: P\["eList"\]\): R;/s,
+    );
     expect(text).toContain('export type NodeState = "Init" | "Done";');
     expect(text).toContain("readonly vars: { readonly peers: ReadonlySet<MachineId>; readonly last: tRecord; readonly count: number };");
     expect(text).toContain("export type NodeStartPayload = number;");
-    expect(text).toContain("export interface MainHandlers {\n}");
+    expect(text).toContain("export interface MainHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {\n}");
   });
 
   test("compiles, and its recorder and handlers can be used as the types say", () => {
@@ -127,6 +129,21 @@ export class Store implements StoreHandlers {
     const v2 = v1.replaceAll("eGet", "eRead");
     const errors = compile({ "/model.generated.ts": generated({ "model.p": v2 }), "/store.ts": impl });
     expect(errors.join("\n")).toContain("GetPayload");
+    expect(errors.join("\n")).toContain("onRead");
+  });
+
+  test("an implementation with payloads of its own is held to the model's events all the same", () => {
+    const own = `
+import type { EventName, StoreHandlers } from "./model.generated.ts";
+interface Wire extends Record<EventName, unknown> { ePut: { key: string; value: Uint8Array }; eGet: { key: string } }
+export class Store implements StoreHandlers<Wire, boolean> {
+  readonly data = new Map<string, Uint8Array>();
+  onPut(p: Wire["ePut"]): boolean { this.data.set(p.key, p.value); return true; }
+  onGet(p: Wire["eGet"]): boolean { return this.data.has(p.key); }
+}
+`;
+    expect(compile({ "/model.generated.ts": generated({ "model.p": v1 }), "/store.ts": own })).toEqual([]);
+    const errors = compile({ "/model.generated.ts": generated({ "model.p": v1.replaceAll("eGet", "eRead") }), "/store.ts": own });
     expect(errors.join("\n")).toContain("onRead");
   });
 

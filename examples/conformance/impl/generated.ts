@@ -124,16 +124,16 @@ export interface PrimarySnapshot {
 /** The payload a Primary starts with. */
 export type PrimaryStartPayload = MachineId;
 
-/** The events a Primary handles, one method each. */
-export interface PrimaryHandlers {
+/** The events a Primary handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface PrimaryHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
   /** Handles eWrite (in Serving; examples/conformance/model/kv.p:45). */
-  onWrite(payload: WritePayload): void | Promise<void>;
+  onWrite(payload: P["eWrite"]): R;
   /** Handles eRead (in Serving; examples/conformance/model/kv.p:62). */
-  onRead(payload: ReadPayload): void | Promise<void>;
+  onRead(payload: P["eRead"]): R;
   /** Handles eReplicateAck (in Serving; examples/conformance/model/kv.p:51). */
-  onReplicateAck(payload: ReplicateAckPayload): void | Promise<void>;
+  onReplicateAck(payload: P["eReplicateAck"]): R;
   /** Handles eRetransmit (in Serving; examples/conformance/model/kv.p:70). */
-  onRetransmit(): void | Promise<void>;
+  onRetransmit(): R;
 }
 
 /** The states of machine Backup. */
@@ -148,10 +148,10 @@ export interface BackupSnapshot {
 /** A Backup starts without a payload. */
 export type BackupStartPayload = undefined;
 
-/** The events a Backup handles, one method each. */
-export interface BackupHandlers {
+/** The events a Backup handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface BackupHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
   /** Handles eReplicate (in Replicating; examples/conformance/model/kv.p:85). */
-  onReplicate(payload: ReplicatePayload): void | Promise<void>;
+  onReplicate(payload: P["eReplicate"]): R;
 }
 
 /** The states of machine Client. */
@@ -166,12 +166,12 @@ export interface ClientSnapshot {
 /** The payload a Client starts with. */
 export type ClientStartPayload = MachineId;
 
-/** The events a Client handles, one method each. */
-export interface ClientHandlers {
+/** The events a Client handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface ClientHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
   /** Handles eWriteAck (in Next; examples/conformance/model/test.p:30). */
-  onWriteAck(payload: WriteAckPayload): void | Promise<void>;
+  onWriteAck(payload: P["eWriteAck"]): R;
   /** Handles eReadResult (in Next; examples/conformance/model/test.p:33). */
-  onReadResult(payload: ReadResultPayload): void | Promise<void>;
+  onReadResult(payload: P["eReadResult"]): R;
 }
 
 /** The states of machine Ticker. */
@@ -186,8 +186,8 @@ export interface TickerSnapshot {
 /** The payload a Ticker starts with. */
 export type TickerStartPayload = MachineId;
 
-/** The events a Ticker handles, one method each. */
-export interface TickerHandlers {
+/** The events a Ticker handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface TickerHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
 }
 
 /** The states of machine Setup. */
@@ -202,8 +202,8 @@ export interface SetupSnapshot {
 /** A Setup starts without a payload. */
 export type SetupStartPayload = undefined;
 
-/** The events a Setup handles, one method each. */
-export interface SetupHandlers {
+/** The events a Setup handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface SetupHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
 }
 
 /** Each machine type: its handlers, its snapshot, the payload it starts with, and the events it handles. */
