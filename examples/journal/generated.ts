@@ -131,6 +131,51 @@ export interface CrashedMessage {
   readonly payload: CrashedPayload;
 }
 
+/** Event eCrash carries no payload. */
+export type CrashPayload = undefined;
+
+/** Event eCrash with its payload. */
+export interface CrashMessage {
+  readonly event: "eCrash";
+  readonly payload: CrashPayload;
+}
+
+/** The payload of event eRestart. */
+export type RestartPayload = MachineId;
+
+/** Event eRestart with its payload. */
+export interface RestartMessage {
+  readonly event: "eRestart";
+  readonly payload: RestartPayload;
+}
+
+/** The payload of event eJoin. */
+export type JoinPayload = MachineId;
+
+/** Event eJoin with its payload. */
+export interface JoinMessage {
+  readonly event: "eJoin";
+  readonly payload: JoinPayload;
+}
+
+/** The payload of event eRejoin. */
+export type RejoinPayload = { readonly succ: MachineId; readonly log: readonly tEntry[]; readonly epoch: number };
+
+/** Event eRejoin with its payload. */
+export interface RejoinMessage {
+  readonly event: "eRejoin";
+  readonly payload: RejoinPayload;
+}
+
+/** The payload of event eCatchUp. */
+export type CatchUpPayload = { readonly from: MachineId; readonly keep: number; readonly entries: readonly tEntry[]; readonly acked: number };
+
+/** Event eCatchUp with its payload. */
+export interface CatchUpMessage {
+  readonly event: "eCatchUp";
+  readonly payload: CatchUpPayload;
+}
+
 /** The payload of event eChainBuilt. */
 export type ChainBuiltPayload = readonly MachineId[];
 
@@ -158,6 +203,15 @@ export interface NodeCrashedMessage {
   readonly payload: NodeCrashedPayload;
 }
 
+/** The payload of event eRejoined. */
+export type RejoinedPayload = { readonly node: MachineId; readonly log: readonly tEntry[] };
+
+/** Event eRejoined with its payload. */
+export interface RejoinedMessage {
+  readonly event: "eRejoined";
+  readonly payload: RejoinedPayload;
+}
+
 /** The payload of event eReadDone. */
 export type ReadDonePayload = { readonly client: MachineId; readonly id: number; readonly log: readonly tEntry[] };
 
@@ -182,16 +236,22 @@ export interface Payloads {
   readonly eBecomeTail: BecomeTailPayload;
   readonly eView: ViewPayload;
   readonly eCrashed: CrashedPayload;
+  readonly eCrash: CrashPayload;
+  readonly eRestart: RestartPayload;
+  readonly eJoin: JoinPayload;
+  readonly eRejoin: RejoinPayload;
+  readonly eCatchUp: CatchUpPayload;
   readonly eChainBuilt: ChainBuiltPayload;
   readonly eLogAppended: LogAppendedPayload;
   readonly eNodeCrashed: NodeCrashedPayload;
+  readonly eRejoined: RejoinedPayload;
   readonly eReadDone: ReadDonePayload;
 }
 
 /** The name of an event of the model. */
 export type EventName = keyof Payloads;
 /** Any event of the model with its payload. */
-export type ModelMessage = HaltMessage | AppendMessage | AppendedMessage | ReadMessage | ReadReplyMessage | ForwardMessage | AckMessage | IntroduceMessage | ConfigureMessage | NewPredMessage | BecomeTailMessage | ViewMessage | CrashedMessage | ChainBuiltMessage | LogAppendedMessage | NodeCrashedMessage | ReadDoneMessage;
+export type ModelMessage = HaltMessage | AppendMessage | AppendedMessage | ReadMessage | ReadReplyMessage | ForwardMessage | AckMessage | IntroduceMessage | ConfigureMessage | NewPredMessage | BecomeTailMessage | ViewMessage | CrashedMessage | CrashMessage | RestartMessage | JoinMessage | RejoinMessage | CatchUpMessage | ChainBuiltMessage | LogAppendedMessage | NodeCrashedMessage | RejoinedMessage | ReadDoneMessage;
 /** The states of machine Client. */
 export type ClientState = "Init" | "Appending" | "Reading" | "Done";
 
@@ -204,14 +264,14 @@ export interface ClientSnapshot {
 /** The payload a Client starts with. */
 export type ClientStartPayload = { readonly chain: readonly MachineId[]; readonly appends: number; readonly reads: number };
 
-/** The events a Client handles, one method each. */
-export interface ClientHandlers {
+/** The events a Client handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface ClientHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
   /** Handles eAppended (in Appending; specs/replicated-journal/PSrc/client.p:28). */
-  onAppended(payload: AppendedPayload): void | Promise<void>;
+  onAppended(payload: P["eAppended"]): R;
   /** Handles eReadReply (in Reading; specs/replicated-journal/PSrc/client.p:48). */
-  onReadReply(payload: ReadReplyPayload): void | Promise<void>;
+  onReadReply(payload: P["eReadReply"]): R;
   /** Handles eView (in Appending, Reading; specs/replicated-journal/PSrc/client.p:33). */
-  onView(payload: ViewPayload): void | Promise<void>;
+  onView(payload: P["eView"]): R;
 }
 
 /** The states of machine CrashInjector. */
@@ -220,14 +280,14 @@ export type CrashInjectorState = "Init" | "Injecting" | "Done";
 /** The abstract state of a CrashInjector: its state and its variables, as the model has them. */
 export interface CrashInjectorSnapshot {
   readonly state: CrashInjectorState;
-  readonly vars: { readonly candidates: ReadonlySet<MachineId>; readonly budget: number; readonly master: MachineId | null };
+  readonly vars: { readonly candidates: ReadonlySet<MachineId>; readonly budget: number; readonly master: MachineId | null; readonly restarts: number; readonly down: ReadonlySet<MachineId> };
 }
 
 /** The payload a CrashInjector starts with. */
-export type CrashInjectorStartPayload = { readonly targets: ReadonlySet<MachineId>; readonly budget: number; readonly master: MachineId };
+export type CrashInjectorStartPayload = { readonly targets: ReadonlySet<MachineId>; readonly budget: number; readonly master: MachineId; readonly restarts: number };
 
-/** The events a CrashInjector handles, one method each. */
-export interface CrashInjectorHandlers {
+/** The events a CrashInjector handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface CrashInjectorHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
 }
 
 /** The states of machine Master. */
@@ -242,14 +302,16 @@ export interface MasterSnapshot {
 /** The payload a Master starts with. */
 export type MasterStartPayload = { readonly chain: readonly MachineId[]; readonly clients: readonly MachineId[] };
 
-/** The events a Master handles, one method each. */
-export interface MasterHandlers {
-  /** Handles eCrashed (in Serving; specs/replicated-journal/PSrc/master.p:32). */
-  onCrashed(payload: CrashedPayload): void | Promise<void>;
+/** The events a Master handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface MasterHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
+  /** Handles eCrashed (in Serving; specs/replicated-journal/PSrc/master.p:33). */
+  onCrashed(payload: P["eCrashed"]): R;
+  /** Handles eJoin (in Serving; specs/replicated-journal/PSrc/master.p:58). */
+  onJoin(payload: P["eJoin"]): R;
 }
 
 /** The states of machine Node. */
-export type NodeState = "Unconfigured" | "Head" | "Middle" | "Tail" | "Solo";
+export type NodeState = "Unconfigured" | "Head" | "Middle" | "Tail" | "Solo" | "Down" | "Joining";
 
 /** The abstract state of a Node: its state and its variables, as the model has them. */
 export interface NodeSnapshot {
@@ -260,24 +322,32 @@ export interface NodeSnapshot {
 /** A Node starts without a payload. */
 export type NodeStartPayload = undefined;
 
-/** The events a Node handles, one method each. */
-export interface NodeHandlers {
-  /** Handles eAppend (in Head, Solo; specs/replicated-journal/PSrc/node.p:87). */
-  onAppend(payload: AppendPayload): void | Promise<void>;
-  /** Handles eRead (in Tail, Solo; specs/replicated-journal/PSrc/node.p:174). */
-  onRead(payload: ReadPayload): void | Promise<void>;
-  /** Handles eForward (in Middle, Tail; specs/replicated-journal/PSrc/node.p:94). */
-  onForward(payload: ForwardPayload): void | Promise<void>;
-  /** Handles eAck (in Head, Middle; specs/replicated-journal/PSrc/node.p:119). */
-  onAck(payload: AckPayload): void | Promise<void>;
-  /** Handles eIntroduce (in Head, Middle, Tail, Solo; specs/replicated-journal/PSrc/node.p:131). */
-  onIntroduce(payload: IntroducePayload): void | Promise<void>;
-  /** Handles eConfigure (in Unconfigured; specs/replicated-journal/PSrc/node.p:28). */
-  onConfigure(payload: ConfigurePayload): void | Promise<void>;
-  /** Handles eNewPred (in Middle, Tail; specs/replicated-journal/PSrc/node.p:145). */
-  onNewPred(payload: NewPredPayload): void | Promise<void>;
-  /** Handles eBecomeTail (in Head, Middle; specs/replicated-journal/PSrc/node.p:155). */
-  onBecomeTail(payload: BecomeTailPayload): void | Promise<void>;
+/** The events a Node handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface NodeHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
+  /** Handles eAppend (in Head, Solo; specs/replicated-journal/PSrc/node.p:123). */
+  onAppend(payload: P["eAppend"]): R;
+  /** Handles eRead (in Tail, Solo; specs/replicated-journal/PSrc/node.p:286). */
+  onRead(payload: P["eRead"]): R;
+  /** Handles eForward (in Middle, Tail; specs/replicated-journal/PSrc/node.p:130). */
+  onForward(payload: P["eForward"]): R;
+  /** Handles eAck (in Head, Middle; specs/replicated-journal/PSrc/node.p:155). */
+  onAck(payload: P["eAck"]): R;
+  /** Handles eIntroduce (in Head, Middle, Tail, Solo; specs/replicated-journal/PSrc/node.p:167). */
+  onIntroduce(payload: P["eIntroduce"]): R;
+  /** Handles eConfigure (in Unconfigured; specs/replicated-journal/PSrc/node.p:33). */
+  onConfigure(payload: P["eConfigure"]): R;
+  /** Handles eNewPred (in Middle, Tail, Joining; specs/replicated-journal/PSrc/node.p:181). */
+  onNewPred(payload: P["eNewPred"]): R;
+  /** Handles eBecomeTail (in Head, Middle; specs/replicated-journal/PSrc/node.p:191). */
+  onBecomeTail(payload: P["eBecomeTail"]): R;
+  /** Handles eCrash (in Unconfigured, Head, Middle, Tail, Solo; specs/replicated-journal/PSrc/node.p:217). */
+  onCrash(): R;
+  /** Handles eRestart (in Down; specs/replicated-journal/PSrc/node.p:89). */
+  onRestart(payload: P["eRestart"]): R;
+  /** Handles eRejoin (in Head, Middle, Tail, Solo; specs/replicated-journal/PSrc/node.p:229). */
+  onRejoin(payload: P["eRejoin"]): R;
+  /** Handles eCatchUp (in Joining; specs/replicated-journal/PSrc/node.p:263). */
+  onCatchUp(payload: P["eCatchUp"]): R;
 }
 
 /** The states of machine Driver. */
@@ -292,16 +362,16 @@ export interface DriverSnapshot {
 /** A Driver starts without a payload. */
 export type DriverStartPayload = undefined;
 
-/** The events a Driver handles, one method each. */
-export interface DriverHandlers {
+/** The events a Driver handles, one method each. An implementation whose messages carry other data than the model's (real keys and values where the model has numbers, say) names its own payload of each event with P and its handlers' result with R, and records the model's view of them in its trace. */
+export interface DriverHandlers<P extends { readonly [E in EventName]: unknown } = Payloads, R = void | Promise<void>> {
 }
 
 /** Each machine type: its handlers, its snapshot, the payload it starts with, and the events it handles. */
 export interface Machines {
   readonly Client: { readonly handlers: ClientHandlers; readonly snapshot: ClientSnapshot; readonly start: ClientStartPayload; readonly handles: "eAppended" | "eReadReply" | "eView" };
   readonly CrashInjector: { readonly handlers: CrashInjectorHandlers; readonly snapshot: CrashInjectorSnapshot; readonly start: CrashInjectorStartPayload; readonly handles: never };
-  readonly Master: { readonly handlers: MasterHandlers; readonly snapshot: MasterSnapshot; readonly start: MasterStartPayload; readonly handles: "eCrashed" };
-  readonly Node: { readonly handlers: NodeHandlers; readonly snapshot: NodeSnapshot; readonly start: NodeStartPayload; readonly handles: "eAppend" | "eRead" | "eForward" | "eAck" | "eIntroduce" | "eConfigure" | "eNewPred" | "eBecomeTail" };
+  readonly Master: { readonly handlers: MasterHandlers; readonly snapshot: MasterSnapshot; readonly start: MasterStartPayload; readonly handles: "eCrashed" | "eJoin" };
+  readonly Node: { readonly handlers: NodeHandlers; readonly snapshot: NodeSnapshot; readonly start: NodeStartPayload; readonly handles: "eAppend" | "eRead" | "eForward" | "eAck" | "eIntroduce" | "eConfigure" | "eNewPred" | "eBecomeTail" | "eCrash" | "eRestart" | "eRejoin" | "eCatchUp" };
   readonly Driver: { readonly handlers: DriverHandlers; readonly snapshot: DriverSnapshot; readonly start: DriverStartPayload; readonly handles: never };
 }
 
@@ -309,9 +379,9 @@ export interface Machines {
 export type MachineType = keyof Machines;
 
 /** The handler method of each event. */
-export const HANDLER_METHODS = { halt: "onHalt", eAppend: "onAppend", eAppended: "onAppended", eRead: "onRead", eReadReply: "onReadReply", eForward: "onForward", eAck: "onAck", eIntroduce: "onIntroduce", eConfigure: "onConfigure", eNewPred: "onNewPred", eBecomeTail: "onBecomeTail", eView: "onView", eCrashed: "onCrashed", eChainBuilt: "onChainBuilt", eLogAppended: "onLogAppended", eNodeCrashed: "onNodeCrashed", eReadDone: "onReadDone" } as const satisfies Record<EventName, string>;
+export const HANDLER_METHODS = { halt: "onHalt", eAppend: "onAppend", eAppended: "onAppended", eRead: "onRead", eReadReply: "onReadReply", eForward: "onForward", eAck: "onAck", eIntroduce: "onIntroduce", eConfigure: "onConfigure", eNewPred: "onNewPred", eBecomeTail: "onBecomeTail", eView: "onView", eCrashed: "onCrashed", eCrash: "onCrash", eRestart: "onRestart", eJoin: "onJoin", eRejoin: "onRejoin", eCatchUp: "onCatchUp", eChainBuilt: "onChainBuilt", eLogAppended: "onLogAppended", eNodeCrashed: "onNodeCrashed", eRejoined: "onRejoined", eReadDone: "onReadDone" } as const satisfies Record<EventName, string>;
 /** The events each machine type handles, in the model's order. */
-export const HANDLED_EVENTS: { readonly [M in MachineType]: readonly Machines[M]["handles"][] } = { Client: ["eAppended", "eReadReply", "eView"], CrashInjector: [], Master: ["eCrashed"], Node: ["eAppend", "eRead", "eForward", "eAck", "eIntroduce", "eConfigure", "eNewPred", "eBecomeTail"], Driver: [] };
+export const HANDLED_EVENTS: { readonly [M in MachineType]: readonly Machines[M]["handles"][] } = { Client: ["eAppended", "eReadReply", "eView"], CrashInjector: [], Master: ["eCrashed", "eJoin"], Node: ["eAppend", "eRead", "eForward", "eAck", "eIntroduce", "eConfigure", "eNewPred", "eBecomeTail", "eCrash", "eRestart", "eRejoin", "eCatchUp"], Driver: [] };
 
 /**
  * Calls the handler of `event` on `target`, a machine of type `type`; throws when that type does not

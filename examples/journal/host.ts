@@ -8,6 +8,10 @@
 // each send and announcement as it happens, each handled message when the handler is done (with the
 // machine's snapshot), and a crash as the handling of `halt`. Entries carry data that the model
 // leaves out; the trace has them as the model does (see toModel).
+//
+// The messages a handler sends leave when the handler is done and its line is recorded, as the
+// model's step is one: a process killed part way through a handler has sent none of them, so
+// every message that arrives anywhere has its whole step in the sender's trace.
 import type { EventName, MachineId, MachineType, Payloads, TraceRecorder } from "./generated.ts";
 import type { Message } from "./transport.ts";
 
@@ -49,6 +53,8 @@ export class Host implements Outbox {
   readonly #snapshotVars: readonly string[] | undefined;
   #machine: Hosted | undefined;
   readonly #inbox: Message[] = [];
+  /** What the handler running now has sent, held until it is done. */
+  #outgoing: Message[] | undefined;
   #running: Promise<void> | undefined;
   #crashed = false;
   /** The first failure of a handler: the host stops, as a process would. */
@@ -68,8 +74,21 @@ export class Host implements Outbox {
     this.#trace?.create(this.type, this.id as MachineId, toModel(start) as never);
   }
 
+  /**
+   * Starts hosting `machine` without recording its creation, which is recorded elsewhere: by the
+   * process that launched this one, or in an earlier life of a restarted process.
+   */
+  attach(machine: Hosted): void {
+    this.#machine = machine;
+  }
+
   get crashed(): boolean {
     return this.#crashed;
+  }
+
+  /** Whether the machine is between handlers (it may still have deferred messages). */
+  get idle(): boolean {
+    return this.#running === undefined;
   }
 
   /** Messages waiting in the inbox (deferred ones included). */
@@ -80,7 +99,9 @@ export class Host implements Outbox {
   send(to: string, event: EventName, payload: unknown): void {
     if (this.#crashed) return;
     this.#trace?.send(this.id as MachineId, to as MachineId, event, toModel(payload) as Payloads[EventName]);
-    this.#transmit({ from: this.id, to, event, payload });
+    const message = { from: this.id, to, event, payload };
+    if (this.#outgoing !== undefined) this.#outgoing.push(message);
+    else this.#transmit(message);
   }
 
   announce(event: EventName, payload: unknown): void {
@@ -127,17 +148,22 @@ export class Host implements Outbox {
       if (at < 0) return;
       const [message] = this.#inbox.splice(at, 1);
       if (machine.disposition(message.event) === "ignore") continue;
+      const outgoing: Message[] = [];
+      this.#outgoing = outgoing;
       try {
         await machine.handle(message);
       } catch (error) {
         this.failure ??= error;
         this.crash();
         return;
+      } finally {
+        this.#outgoing = undefined;
       }
       if (this.#crashed) return;
       if (this.#trace !== undefined) {
         this.#trace.handle(this.type, this.id as MachineId, message.event as never, toModel(message.payload) as never, toModel(this.#snapshot(machine)) as never);
       }
+      for (const m of outgoing) this.#transmit(m);
     }
   }
 }

@@ -95,6 +95,11 @@ export class Link {
     this.#out.delete(peer);
   }
 
+  /** A forgotten peer is back (restarted, a new session): messages go to it again. */
+  remember(peer: string): void {
+    this.#gone.delete(peer);
+  }
+
   #outgoing(peer: string): Outgoing {
     let out = this.#out.get(peer);
     if (out === undefined) {

@@ -97,6 +97,19 @@ export class JournalLog {
     return run;
   }
 
+  /** Keeps the first `length` entries and removes the rest, durably (a restarted node whose log went further than the journal). */
+  truncate(length: number): Promise<void> {
+    const run = this.#tail.then(async () => {
+      const size = this.#entries.slice(0, length).reduce((bytes, e) => bytes + encodeRecord(e).length, 0);
+      await this.#file.truncate(size);
+      if (this.#sync) await this.#file.datasync();
+      this.#size = size;
+      this.#entries.length = Math.min(length, this.#entries.length);
+    });
+    this.#tail = run.catch(() => undefined);
+    return run;
+  }
+
   async close(): Promise<void> {
     await this.#tail;
     await this.#file.close();

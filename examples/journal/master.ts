@@ -2,10 +2,10 @@
 // It assigns each node its place in the chain, and when it learns that a node crashed, removes it
 // and tells the node's neighbours (a new head, a new tail, or the successor of a middle node that
 // must introduce itself to its new predecessor), then tells the clients the new chain when the head
-// or the tail changed. A real deployment replicates it (with Paxos or Raft); here it is one
+// or the tail changed; a restarted node that asks to join is added after the tail. A real deployment replicates it (with Paxos or Raft); here it is one
 // machine, as in the model. What tells it of crashes is the failure detector of the deployment:
 // the exit of a node's process in the local cluster, the test in the in-process one.
-import { dispatch, type CrashedPayload, type MachineId, type MasterHandlers, type MasterState } from "./generated.ts";
+import { dispatch, type CrashedPayload, type JoinPayload, type MachineId, type MasterHandlers, type MasterState } from "./generated.ts";
 import type { Disposition, Hosted, Outbox } from "./host.ts";
 import type { Message } from "./transport.ts";
 
@@ -41,7 +41,7 @@ export class ConfigurationManager implements MasterHandlers, Hosted {
   }
 
   disposition(event: string): Disposition {
-    if (this.#state === "Serving" && event === "eCrashed") return "handle";
+    if (this.#state === "Serving" && (event === "eCrashed" || event === "eJoin")) return "handle";
     throw new Error(`the master in ${this.#state} cannot take ${event}`);
   }
 
@@ -63,6 +63,18 @@ export class ConfigurationManager implements MasterHandlers, Hosted {
       this.#out.send(this.#chain[i], "eNewPred", { pred: this.#chain[i - 1], epoch: this.#epoch });
       return;
     }
+    this.#sendView();
+  }
+
+  /** A restarted node joins after the tail, its predecessor; clients send reads to it from now on. */
+  onJoin(node: JoinPayload): void {
+    this.#chain.push(node);
+    this.#epoch++;
+    this.#out.send(node, "eNewPred", { pred: this.#chain[this.#chain.length - 2], epoch: this.#epoch });
+    this.#sendView();
+  }
+
+  #sendView(): void {
     for (const client of this.#clients) this.#out.send(client, "eView", [...this.#chain]);
   }
 

@@ -1,16 +1,18 @@
-// Model-based tests of the journal: fast-check sends appends and reads from two clients (reads to
-// any node: a client's view of the chain can be old) and delivers the messages between the
-// machines in any order that keeps each pair's messages in order; after each delivery, the node or
-// master that took the message must have sent what the model's sends, in the same order, and be in
-// the model's state (snapshot). Run them with
+// Model-based tests of the journal: fast-check sends appends and reads from two clients (to any
+// node: a client's view of the chain can be old), crashes nodes, and delivers the messages between
+// the machines in any order that keeps each pair's messages in order; after each delivery, the node
+// or master that took the message must have sent what the model's sends, in the same order, and be
+// in the model's state (snapshot). Run them with
 //   pith conform specs/replicated-journal/PSrc specs/replicated-journal/PSpec specs/replicated-journal/PTst \
-//     --mbt examples/journal/mbt.ts --test "Concurrent(nNodes=3,nClients=2,nCrashes=0,appends=1,reads=1)"
-// or from vitest (test/specs/journal-conformance.test.ts). `journalTests(bug)` tests a version with a bug.
+//     --mbt examples/journal/mbt.ts --test "ConcurrentCrash(nNodes=3,nClients=2,nCrashes=1,appends=1,reads=1)"
+// or from vitest (test/specs/journal-conformance.test.ts). `journalTests({ bug })` tests a version
+// with a bug; `journalTests({ crashes: 0 })` one without crashes.
 //
-// The harness delivers messages straight to the machines (the link layer is not under test here),
-// and crashes are left out: a crash in the model is a node's halt together with the crash
-// injector's report to the master, which the harness's crash command does not make. Crashes are
-// covered by the recorded traces (scenarios.ts).
+// A crash is the model's: the crash injector announces it to the monitors (eNodeCrashed), the node
+// halts, and the injector reports it to the master (eCrashed), a message that waits in the pool
+// like the others. In the implementation the node's host stops at once: what waits in its inbox is
+// lost and it takes nothing more. What it sent before still arrives, as in the model. The harness
+// delivers messages straight to the machines (the link layer is not under test here).
 import fc from "fast-check";
 import { defineMbt, type SystemUnderTest, type WireMessage } from "../../src/conform/mbt.ts";
 import type { Bug } from "./bugs.ts";
@@ -23,6 +25,8 @@ import type { Message } from "./transport.ts";
 
 const NODES = [0, 1, 2].map(nodeId);
 const CLIENTS = [0, 1].map(clientId);
+/** The crash injector of the model: an external machine, whose report of a crash the master takes. */
+const INJECTOR = "crash-injector";
 
 /** The journal with a network the test harness owns: what the machines send waits in an outbox. */
 class JournalUnderTest implements SystemUnderTest {
@@ -55,6 +59,12 @@ class JournalUnderTest implements SystemUnderTest {
     return this.#outbox.splice(0).map((m) => ({ from: m.from, to: m.to, event: m.event, payload: toModel(m.payload) }));
   }
 
+  crash(id: string): void {
+    const target = this.#hosts.get(id);
+    if (target === undefined) throw new Error(`no machine ${id}`);
+    target.host.crash();
+  }
+
   snapshot(id: string): unknown {
     const target = this.#hosts.get(id);
     return target === undefined ? undefined : toModel(target.machine.snapshot());
@@ -73,27 +83,37 @@ function withData(payload: unknown): unknown {
   return payload;
 }
 
-type JournalInput = { readonly op: "append"; readonly client: MachineId } | { readonly op: "read"; readonly client: MachineId; readonly node: MachineId };
+type JournalInput = { readonly op: "append" | "read"; readonly client: MachineId; readonly node: MachineId };
 
-const client = fc.constantFrom(...CLIENTS);
+export interface JournalTestOptions {
+  readonly bug?: Bug;
+  /** How many nodes may crash in a run: the crash budget (nCrashes) of the test the runs are checked against (default 1). */
+  readonly crashes?: number;
+}
 
-export function journalTests(bug?: Bug) {
+export function journalTests(options: JournalTestOptions = {}) {
+  const { bug, crashes = 1 } = options;
   return defineMbt<JournalInput>({
     name: bug === undefined ? "journal" : `journal with bug ${bug}`,
     machines: [
       ...NODES.map((id) => ({ id, type: "Node" })),
       { id: MASTER, type: "Master", payload: { chain: NODES, clients: CLIENTS } },
       ...CLIENTS.map((id) => ({ id, type: "Client", payload: { chain: NODES, appends: 0, reads: 0 }, external: true })),
+      { id: INJECTOR, type: "CrashInjector", payload: { targets: NODES, budget: crashes, master: MASTER, restarts: 0 }, external: true },
     ],
-    inputs: fc.oneof(
-      client.map((c) => ({ op: "append" as const, client: c })),
-      fc.record({ op: fc.constant("read" as const), client, node: fc.constantFrom(...NODES) }),
-    ),
+    // The model's driver announces the chain it built.
+    announce: [{ event: "eChainBuilt", payload: NODES }],
+    inputs: fc.record({ op: fc.constantFrom("append" as const, "read" as const), client: fc.constantFrom(...CLIENTS), node: fc.constantFrom(...NODES) }),
     // Request numbers count the run's inputs, so every request is new.
-    toMessage: (input, n) =>
-      input.op === "append"
-        ? { from: input.client, to: NODES[0], event: "eAppend", payload: { client: input.client, id: n } }
-        : { from: input.client, to: input.node, event: "eRead", payload: { client: input.client, id: n } },
+    toMessage: (input, n) => ({ from: input.client, to: input.node, event: input.op === "append" ? "eAppend" : "eRead", payload: { client: input.client, id: n } }),
+    faults: {
+      crash: crashes > 0 ? NODES : [],
+      maxCrashes: crashes,
+      onCrash: (id) => ({
+        announce: [{ event: "eNodeCrashed", payload: id }],
+        send: [{ from: INJECTOR, to: MASTER, event: "eCrashed", payload: id }],
+      }),
+    },
     maxCommands: 25,
     system: () => new JournalUnderTest(bug),
   });

@@ -5,17 +5,23 @@
 //
 // What the model does not have: entries carry data, and each entry is made durable in the node's
 // storage (an fsync'ed append to its log file) before the node forwards or acknowledges it.
+//
+// A node whose process is restarted is a new JournalNode over the log it recovered; it takes the
+// model's eCrash (nothing left but the log) and eRestart, and rejoins the chain after the tail.
 import type { NodeBug } from "./bugs.ts";
 import {
   dispatch,
   type AckPayload,
   type BecomeTailPayload,
+  type CatchUpPayload,
   type IntroducePayload,
   type MachineId,
   type NewPredPayload,
   type NodeHandlers,
   type NodeState,
   type ReadPayload,
+  type RejoinPayload,
+  type RestartPayload,
   type tEntry,
 } from "./generated.ts";
 import type { Disposition, Hosted, Outbox } from "./host.ts";
@@ -26,6 +32,8 @@ import type { Message } from "./transport.ts";
 export interface Storage {
   readonly entries: readonly JournalEntry[];
   append(entry: JournalEntry): Promise<void>;
+  /** Keeps the first `length` entries. */
+  truncate(length: number): Promise<void>;
 }
 
 export class MemoryStorage implements Storage {
@@ -33,15 +41,33 @@ export class MemoryStorage implements Storage {
   async append(entry: JournalEntry): Promise<void> {
     this.entries.push(entry);
   }
+  async truncate(length: number): Promise<void> {
+    this.entries.length = Math.min(length, this.entries.length);
+  }
 }
 
 /** What each state does with each event (node.p): handle, defer or ignore; anything else is a bug. */
 const STATES: Readonly<Record<NodeState, Readonly<Record<string, Disposition>>>> = {
-  Unconfigured: { eConfigure: "handle", eAppend: "defer", eRead: "defer", eForward: "defer", eIntroduce: "defer" },
-  Head: { eAppend: "handle", eRead: "defer", eForward: "ignore", eAck: "handle", eIntroduce: "handle", eBecomeTail: "handle" },
-  Middle: { eAppend: "defer", eRead: "defer", eForward: "handle", eAck: "handle", eIntroduce: "handle", eNewPred: "handle", eBecomeTail: "handle" },
-  Tail: { eAppend: "defer", eRead: "handle", eForward: "handle", eAck: "ignore", eIntroduce: "handle", eNewPred: "handle" },
-  Solo: { eAppend: "handle", eRead: "handle", eForward: "ignore", eAck: "ignore", eIntroduce: "handle" },
+  Unconfigured: { eConfigure: "handle", eAppend: "defer", eRead: "defer", eForward: "defer", eIntroduce: "defer", eCrash: "handle" },
+  Head: { eAppend: "handle", eRead: "defer", eForward: "ignore", eAck: "handle", eIntroduce: "handle", eBecomeTail: "handle", eRejoin: "handle", eCrash: "handle" },
+  Middle: { eAppend: "defer", eRead: "defer", eForward: "handle", eAck: "handle", eIntroduce: "handle", eNewPred: "handle", eBecomeTail: "handle", eRejoin: "handle", eCrash: "handle" },
+  Tail: { eAppend: "defer", eRead: "handle", eForward: "handle", eAck: "ignore", eIntroduce: "handle", eNewPred: "handle", eRejoin: "handle", eCrash: "handle" },
+  Solo: { eAppend: "handle", eRead: "handle", eForward: "ignore", eAck: "ignore", eIntroduce: "handle", eRejoin: "handle", eCrash: "handle" },
+  Down: {
+    ...Object.fromEntries(["eConfigure", "eAppend", "eRead", "eForward", "eAck", "eIntroduce", "eNewPred", "eBecomeTail", "eRejoin", "eCatchUp"].map((e) => [e, "ignore"])),
+    eRestart: "handle",
+  },
+  Joining: {
+    eAppend: "defer",
+    eRead: "defer",
+    eRejoin: "defer",
+    eConfigure: "ignore",
+    eForward: "ignore",
+    eAck: "ignore",
+    eIntroduce: "ignore",
+    eNewPred: "handle",
+    eCatchUp: "handle",
+  },
 };
 
 /** The states in which the read-any-replica bug serves reads. */
@@ -141,6 +167,12 @@ export class JournalNode implements NodeHandlers, Hosted {
   }
 
   onNewPred(p: { readonly pred: MachineId | null; readonly epoch: NewPredPayload["epoch"] }): void {
+    if (this.#state === "Joining") {
+      // Restarted: the master names the predecessor (again, if that one crashed first); it gets the log.
+      this.#pred = p.pred;
+      if (p.pred !== null) this.#out.send(p.pred, "eRejoin", { succ: this.id, log: [...this.log], epoch: p.epoch });
+      return;
+    }
     this.#pred = p.pred;
     if (p.pred !== null) this.#out.send(p.pred, "eIntroduce", { succ: this.id, received: this.log.length, epoch: p.epoch });
     this.#takeRole();
@@ -151,14 +183,51 @@ export class JournalNode implements NodeHandlers, Hosted {
     this.#succEpoch = epoch;
     this.#succ = null;
     this.#isTail = true;
+    this.#ackSentList();
+    this.#takeRole();
+  }
+
+  /** The node crashed: only its log, on disk, is left. */
+  onCrash(): void {
+    this.#acked = 0;
+    this.#pred = null;
+    this.#succ = null;
+    this.#isTail = false;
+    this.#succEpoch = 0;
+    this.#state = "Down";
+  }
+
+  /** The node's process started again: it asks the master to join the chain. */
+  onRestart(master: RestartPayload): void {
+    this.#out.send(master, "eJoin", this.id);
+    this.#state = "Joining";
+  }
+
+  /**
+   * A restarted node, placed after this one, sends the log it recovered: this node tells it how much
+   * of it agrees with its own log, sends the rest, and forwards to it from now on. It is no longer the tail.
+   */
+  onRejoin(r: RejoinPayload): void {
+    if (r.epoch <= this.#succEpoch) return;
+    this.#succEpoch = r.epoch;
+    this.#succ = r.succ;
+    this.#isTail = false;
     const log = this.log;
-    for (let index = this.#acked; index < log.length; index++) {
-      this.#out.send(log[index].client, "eAppended", { item: log[index], index });
-    }
-    if (this.#acked < log.length) {
-      this.#acked = log.length;
-      if (this.#pred !== null) this.#out.send(this.#pred, "eAck", this.#acked);
-    }
+    let keep = 0;
+    while (keep < r.log.length && keep < log.length && r.log[keep].client === log[keep].client && r.log[keep].id === log[keep].id) keep++;
+    this.#out.send(r.succ, "eCatchUp", { from: this.id, keep, entries: log.slice(keep), acked: this.#acked });
+    this.#takeRole();
+  }
+
+  /** Restarted: cut the log to what the predecessor agrees with, append what it lacks, and serve as the tail. */
+  async onCatchUp(c: CatchUpPayload & { readonly entries: readonly Entry[] }): Promise<void> {
+    if (c.from !== this.#pred) return;
+    await this.#storage.truncate(c.keep);
+    for (const entry of c.entries) await this.#storage.append(entry);
+    this.#out.announce("eRejoined", { node: this.id, log: [...this.log] });
+    this.#isTail = true;
+    this.#acked = c.acked;
+    this.#ackSentList();
     this.#takeRole();
   }
 
@@ -192,6 +261,18 @@ export class JournalNode implements NodeHandlers, Hosted {
       if (this.#pred !== null) this.#out.send(this.#pred, "eAck", this.#acked);
     } else if (this.#succ !== null) {
       this.#out.send(this.#succ, "eForward", { from: this.id, index, item });
+    }
+  }
+
+  /** The node has become the tail: it acknowledges the entries after `acked`, to their clients and up the chain. */
+  #ackSentList(): void {
+    const log = this.log;
+    for (let index = this.#acked; index < log.length; index++) {
+      this.#out.send(log[index].client, "eAppended", { item: log[index], index });
+    }
+    if (this.#acked < log.length) {
+      this.#acked = log.length;
+      if (this.#pred !== null) this.#out.send(this.#pred, "eAck", this.#acked);
     }
   }
 

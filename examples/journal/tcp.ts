@@ -11,7 +11,8 @@ export class TcpTransport implements Transport {
   readonly #ports = new Map<string, number>();
   readonly #local = new Map<string, (frame: Frame) => void | Promise<void>>();
   readonly #connections = new Map<number, Socket>();
-  readonly #accepted = new Set<Socket>();
+  /** The connections accepted, each with the endpoints whose frames came over it. */
+  readonly #accepted = new Map<Socket, Set<string>>();
   #server: Server | undefined;
   #port = 0;
   #closed = false;
@@ -74,9 +75,18 @@ export class TcpTransport implements Transport {
     socket.write(JSON.stringify(frame) + "\n");
   }
 
+  /**
+   * Resolves once every connection over which endpoint `peer` sent frames is closed, so that all
+   * it sent has been read: the connections of a killed process close after what it wrote.
+   */
+  async closed(peer: string): Promise<void> {
+    const open = [...this.#accepted].filter(([, from]) => from.has(peer)).map(([socket]) => socket);
+    await Promise.all(open.map((socket) => new Promise((resolve) => (socket.destroyed ? resolve(undefined) : socket.once("close", resolve)))));
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
-    for (const s of [...this.#connections.values(), ...this.#accepted]) s.destroy();
+    for (const s of [...this.#connections.values(), ...this.#accepted.keys()]) s.destroy();
     this.#connections.clear();
     this.#accepted.clear();
     const server = this.#server;
@@ -85,7 +95,7 @@ export class TcpTransport implements Transport {
 
   #accept(socket: Socket): void {
     socket.setNoDelay(true);
-    this.#accepted.add(socket);
+    this.#accepted.set(socket, new Set());
     socket.on("error", () => socket.destroy());
     socket.on("close", () => this.#accepted.delete(socket));
     this.#read(socket);
@@ -108,6 +118,7 @@ export class TcpTransport implements Transport {
           socket.destroy();
           return;
         }
+        this.#accepted.get(socket)?.add(frame.from);
         void this.#local.get(frame.to)?.(frame);
       }
     });

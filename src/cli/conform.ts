@@ -7,10 +7,12 @@ import { pathToFileURL } from "node:url";
 import { renderText } from "../diagnostics/render.ts";
 import { frontEnd, hasErrors, loadModel, type FrontEndResult } from "../driver.ts";
 import { chooseTest, conformTrace } from "../conform/conform.ts";
-import { conformJson, conformText } from "../conform/report.ts";
+import { conformJson, conformText, type ImplOf } from "../conform/report.ts";
 import { DEFAULT_MAX_STATES } from "../conform/search.ts";
+import { mergeTraces, TraceMergeError } from "../conform/trace-merge.ts";
 import { colorEnabled, flag, stringOption, UsageError, type Command, type CommandContext } from "./command.ts";
 import { EXIT_INCONCLUSIVE, EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
+import { loadImplementationMap } from "./link.ts";
 
 function positiveInteger(ctx: CommandContext, name: string): number | undefined {
   const text = stringOption(ctx.options, name);
@@ -32,12 +34,13 @@ export const conformCommand: Command = {
     "Exits 0 when the implementation conforms, 1 when it does not, 2 for a bad trace, module or\n" +
     "model, 3 when the search ran out of budget and --fail-inconclusive was given.",
   options: [
-    { name: "trace", type: "string", value: "FILE", description: "The trace to check (NDJSON)." },
+    { name: "trace", type: "string", multiple: true, value: "FILE", description: "The trace to check (NDJSON). Repeat it for the traces of the processes of one run: they are merged in causal order." },
     { name: "mbt", type: "string", value: "MODULE", description: "Run the model-based tests that this module exports." },
     { name: "test", short: "t", type: "string", value: "NAME", description: "The test whose machines and specs to use (default: the first)." },
     { name: "partition-by", type: "string", value: "FIELD", description: "Check each partition of the trace by this field (e.g. payload.key) alone." },
     { name: "max-states", type: "string", value: "N", description: `Most states the trace search visits (default ${DEFAULT_MAX_STATES.toLocaleString("en-US")}).` },
     { name: "fail-inconclusive", type: "boolean", description: "Exit 3 when the search runs out of budget." },
+    { name: "link", type: "string", value: "PATH", description: "With --trace: the implementation (tsconfig.json or folder); a handle line shows its method." },
     { name: "runs", type: "string", value: "N", description: "With --mbt: how many command sequences to try (default 100)." },
     { name: "seed", type: "string", value: "N", description: "With --mbt: the seed of the random generator (printed when chosen for you)." },
     { name: "replay-path", type: "string", value: "PATH", description: "With --mbt and --seed: replay the failure fast-check reported with this path." },
@@ -49,9 +52,11 @@ export const conformCommand: Command = {
   ],
   async run(ctx) {
     if (ctx.positionals.length === 0) throw new UsageError("name the model: one or more .p files or folders");
-    const trace = stringOption(ctx.options, "trace");
+    const traces = (ctx.options.trace as string[] | undefined) ?? [];
+    const trace = traces.length === 0 ? undefined : traces;
     const mbt = stringOption(ctx.options, "mbt");
     if ((trace === undefined) === (mbt === undefined)) throw new UsageError("give either --trace FILE or --mbt MODULE");
+    if (mbt !== undefined && stringOption(ctx.options, "link") !== undefined) throw new UsageError("--link goes with --trace: it locates the trace's handle lines in the code");
     const loaded = loadModel(ctx.positionals, ctx.io.cwd);
     if (loaded.problems.length > 0) throw new UsageError(loaded.problems.join("\n"));
     const front = frontEnd(loaded.files);
@@ -64,7 +69,16 @@ export const conformCommand: Command = {
   },
 };
 
-function checkTrace(ctx: CommandContext, front: FrontEndResult, path: string): number {
+/** With --link, the method of the implementation that handled each `handle` line of a trace. */
+async function implOfLines(ctx: CommandContext, front: FrontEndResult): Promise<ImplOf | undefined> {
+  const link = stringOption(ctx.options, "link");
+  if (link === undefined) return undefined;
+  const ir = front.ir!;
+  const impl = await loadImplementationMap(ir, front.sources, ctx.io.cwd, link, ctx.io.cwd);
+  return (e) => (e.kind === "handle" ? impl.of(ir.machines[e.machineType].name, ir.events[e.event].name) : undefined);
+}
+
+async function checkTrace(ctx: CommandContext, front: FrontEndResult, paths: readonly string[]): Promise<number> {
   const ir = front.ir!;
   const testName = stringOption(ctx.options, "test");
   const test = chooseTest(ir, testName);
@@ -75,9 +89,7 @@ function checkTrace(ctx: CommandContext, front: FrontEndResult, path: string): n
         : `the model has no test '${testName}' (it has: ${ir.tests.map((t) => t.name).join(", ") || "none"})`,
     );
   }
-  const full = resolve(ctx.io.cwd, path);
-  if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
-  const text = readFileSync(full, "utf8");
+  const { text, path } = readTraces(ctx, paths);
   const report = conformTrace(
     ir,
     test,
@@ -85,8 +97,9 @@ function checkTrace(ctx: CommandContext, front: FrontEndResult, path: string): n
     { model: ctx.positionals, trace: path },
     { maxStates: positiveInteger(ctx, "max-states") ?? DEFAULT_MAX_STATES, partitionBy: stringOption(ctx.options, "partition-by") },
   );
-  if (flag(ctx.options, "json")) ctx.io.out(JSON.stringify(conformJson(report, front.sources), null, 2) + "\n");
-  else ctx.io.out(conformText(report, front.sources));
+  const implOf = await implOfLines(ctx, front);
+  if (flag(ctx.options, "json")) ctx.io.out(JSON.stringify(conformJson(report, front.sources, implOf), null, 2) + "\n");
+  else ctx.io.out(conformText(report, front.sources, implOf));
   switch (report.verdict) {
     case "conforms":
       return EXIT_OK;
@@ -98,6 +111,22 @@ function checkTrace(ctx: CommandContext, front: FrontEndResult, path: string): n
       return EXIT_USAGE;
     case "inconclusive":
       return flag(ctx.options, "fail-inconclusive") ? EXIT_INCONCLUSIVE : EXIT_OK;
+  }
+}
+
+/** The trace to check: the one file, or the merge of several (the processes of one run). */
+function readTraces(ctx: CommandContext, paths: readonly string[]): { text: string; path: string } {
+  const sources = paths.map((path) => {
+    const full = resolve(ctx.io.cwd, path);
+    if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
+    return { name: path, text: readFileSync(full, "utf8") };
+  });
+  if (sources.length === 1) return { text: sources[0].text, path: paths[0] };
+  try {
+    return { text: mergeTraces(sources).text, path: paths.join(" + ") };
+  } catch (error) {
+    if (error instanceof TraceMergeError) throw new UsageError(`the traces cannot be merged: ${error.message}`);
+    throw error;
   }
 }
 

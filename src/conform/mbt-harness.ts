@@ -53,6 +53,26 @@ export interface Faults {
   readonly reordering?: boolean;
   /** The ids of machines that may crash. */
   readonly crash?: readonly string[];
+  /** At most this many crashes in a run (by default, every machine of `crash` may crash). */
+  readonly maxCrashes?: number;
+  /**
+   * What the model's environment does when machine `id` crashes, besides halting it: announcements
+   * the monitors observe (a failure injector's), and messages it sends (a failure detector's report),
+   * which wait in the pool like any other message.
+   */
+  readonly onCrash?: (id: string) => CrashEffects;
+}
+
+/** An announcement of the environment's, which the monitors observe. */
+export interface Announcement {
+  readonly event: string;
+  readonly payload?: unknown;
+}
+
+/** The environment's part of a crash: see Faults.onCrash. */
+export interface CrashEffects {
+  readonly announce?: readonly Announcement[];
+  readonly send?: readonly WireMessage[];
 }
 
 export type MbtCommand =
@@ -79,6 +99,8 @@ export interface HarnessConfig {
   readonly machines: readonly MachineSetup[];
   readonly faults: Faults;
   readonly toMessage: (input: unknown, index: number) => WireMessage;
+  /** What the environment announces to the monitors before the machines start (a test driver's announcements). */
+  readonly announce?: readonly Announcement[];
   /** Runs the implementation's part of a delivery (through fast-check's scheduler, when there is one). */
   readonly settle: (work: () => void | Promise<void>) => Promise<void>;
 }
@@ -173,6 +195,10 @@ export class Harness {
       return newMachine(model.ctx.program, type.id, value);
     });
     this.candidates = [{ world: { machines, monitors: created.monitors } }];
+    for (const a of this.config.announce ?? []) {
+      const d = this.announce(a);
+      if (d !== undefined) return d;
+    }
     for (let i = 0; i < machines.length; i++) {
       if (this.config.machines[i].external === true || machines[i].status !== RUNNING) continue;
       const d = this.runMachine(i, `${this.config.machines[i].id} starts`);
@@ -224,16 +250,35 @@ export class Harness {
       }
       case "crash": {
         const up = (faults.crash ?? []).filter((id) => !this.crashed.has(id) && this.index.has(id));
-        if (up.length === 0) return void say("crash: no machine left that may crash");
+        if (up.length === 0 || this.crashed.size >= (faults.maxCrashes ?? Infinity)) return void say("crash: no machine left that may crash");
         const id = up[command.pick % up.length];
         say(`crash ${id}`);
         this.crashed.add(id);
         await this.config.settle(() => this.system!.crash?.(id));
         const i = this.index.get(id)!;
         this.candidates = this.candidates.map(({ world }) => ({ world: withMachine(world, i, { ...world.machines[i], status: HALTED, vars: [], inbox: [], run: null }) }));
-        return undefined;
+        return this.crashEffects(faults.onCrash?.(id));
       }
     }
+  }
+
+  /** The environment's part of a crash: the monitors observe its announcements, and its messages join the pool. */
+  private crashEffects(effects: CrashEffects | undefined): Divergence | undefined {
+    for (const a of effects?.announce ?? []) {
+      this.log.push(`       announce ${a.event}${show(a.payload)}`);
+      const d = this.announce(a);
+      if (d !== undefined) return d;
+    }
+    for (const m of effects?.send ?? []) {
+      if (!this.index.has(m.from) || !this.index.has(m.to)) throw new MbtSetupError(`crash report ${describeMessage(m)}: its sender and receiver must be machines that are set up`);
+      this.log.push(`       ${m.from} sends ${m.event}${show(m.payload)} to ${m.to}`);
+      this.pool.push(m);
+    }
+    return undefined;
+  }
+
+  private announce(a: Announcement): Divergence | undefined {
+    return this.observe(a.event, a.payload, `announcement ${a.event}`, "announcement");
   }
 
   /** Messages that may be delivered next without reordering: the oldest of each sender-receiver pair. */
@@ -252,17 +297,22 @@ export class Harness {
 
   /** The environment sends `message`: the monitors observe it. */
   private observeInput(message: WireMessage): Divergence | undefined {
-    const { names, model } = this.config;
-    const event = names.eventId(message.event);
-    if (event === undefined || event === NULL_EVENT) throw new MbtSetupError(`input ${describeMessage(message)}: the model has no event '${message.event}'`);
     if (!this.index.has(message.to)) throw new MbtSetupError(`input ${describeMessage(message)}: '${message.to}' is not a machine that is set up`);
+    return this.observe(message.event, message.payload, `input ${describeMessage(message)}`, "input");
+  }
+
+  /** The monitors observe `event`: an input, or an announcement of the environment's (`what` names it in messages). */
+  private observe(eventName: string, json: unknown, what: string, role: "input" | "announcement"): Divergence | undefined {
+    const { names, model } = this.config;
+    const event = names.eventId(eventName);
+    if (event === undefined || event === NULL_EVENT) throw new MbtSetupError(`${what}: the model has no event '${eventName}'`);
     const type = this.ir.events[event].payload;
     if (type !== undefined) {
-      const problem = jsonProblem(message.payload ?? null, type, names);
-      if (problem !== undefined) throw new MbtSetupError(`input ${describeMessage(message)}: the payload does not fit: ${problem}`);
+      const problem = jsonProblem(json ?? null, type, names);
+      if (problem !== undefined) throw new MbtSetupError(`${what}: the payload does not fit: ${problem}`);
     }
-    const payload = type === undefined ? null : jsonToValue(message.payload, type, names, this.refOf);
-    if (payload === undefined) throw new MbtSetupError(`input ${describeMessage(message)}: the payload names a machine that is not set up`);
+    const payload = type === undefined ? null : jsonToValue(json, type, names, this.refOf);
+    if (payload === undefined) throw new MbtSetupError(`${what}: the payload names a machine that is not set up`);
     const ctx = model.ctx;
     const next: Candidate[] = [];
     let failure: Failure | undefined;
@@ -285,7 +335,7 @@ export class Harness {
       }
       if (!failed) next.push({ world: { machines: world.machines, monitors } });
     }
-    if (next.length === 0 && failure !== undefined) return new Divergence(`the input breaks a spec: ${failure.kind}: ${failure.message}`);
+    if (next.length === 0 && failure !== undefined) return new Divergence(`the ${role} breaks a spec: ${failure.kind}: ${failure.message}`);
     this.candidates = next;
     return undefined;
   }

@@ -22,6 +22,7 @@ import { ModelNames } from "./json-values.ts";
 import {
   Harness,
   MbtSetupError,
+  type Announcement,
   type Divergence,
   type Faults,
   type MachineSetup,
@@ -31,7 +32,7 @@ import {
 } from "./mbt-harness.ts";
 
 export { MbtSetupError, toJson } from "./mbt-harness.ts";
-export type { Faults, MachineSetup, MbtCommand, SystemUnderTest, WireMessage } from "./mbt-harness.ts";
+export type { Announcement, CrashEffects, Faults, MachineSetup, MbtCommand, SystemUnderTest, WireMessage } from "./mbt-harness.ts";
 
 /** What the implementation's factory is given. */
 export interface MbtContext {
@@ -49,6 +50,8 @@ export interface MbtDefinition<T = WireMessage> {
   /** Makes the message of an input; `index` counts the inputs of a run from 1 (for request ids). Without it, inputs are messages. */
   readonly toMessage?: (input: T, index: number) => WireMessage;
   readonly faults?: Faults;
+  /** What the environment announces to the monitors before the machines start (what the test's driver announces). */
+  readonly announce?: readonly Announcement[];
   /** Makes a fresh implementation for each run. */
   readonly system: (context: MbtContext) => SystemUnderTest | Promise<SystemUnderTest>;
   /** Longest command list (default 30). */
@@ -144,6 +147,7 @@ export async function runCommands<T>(
     names: spec.names,
     machines: definition.machines,
     faults: definition.faults ?? {},
+    announce: definition.announce,
     toMessage,
     settle:
       scheduler === undefined

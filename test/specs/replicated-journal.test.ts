@@ -4,7 +4,8 @@
 // proof is pinned in replicated-journal-proof.test.ts.
 //
 // The configurations checked here are the small ones (10^3 to 10^5 states); the larger ones
-// (two clients with a crash, two crashes) are in pith.json, for `npm run check:specs` in CI.
+// (two clients with a crash, two crashes, a restart in a chain of three) are in pith.json, for
+// `npm run check:specs` in CI.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "jsonc-parser";
@@ -34,6 +35,8 @@ const expected: Record<string, Expected> = {
   "OneCrash(nNodes=3,nClients=1,nCrashes=1,appends=2,reads=1)": pass(23_512),
   "OneCrash(nNodes=4,nClients=1,nCrashes=1,appends=1,reads=1)": pass(17_037),
   "OneCrash(nNodes=4,nClients=1,nCrashes=1,appends=2,reads=1)": pass(49_695),
+  // A crashed node restarted, rejoining the chain after the tail.
+  "Restart(nNodes=2,nClients=1,nCrashes=1,nRestarts=1,appends=2,reads=1)": pass(37_905),
   "Concurrent(nNodes=3,nClients=2,nCrashes=0,appends=1,reads=1)": pass(934),
   "Concurrent(nNodes=3,nClients=2,nCrashes=0,appends=1,reads=2)": pass(1_912),
   // bugs/head-acks-early: the head acknowledges before the entry has gone down the chain.
@@ -81,6 +84,7 @@ const ciOnly: Record<string, number> = {
   "ConcurrentCrash(nNodes=4,nClients=2,nCrashes=1,appends=1,reads=1)": 1_590_984,
   "TwoCrashes(nNodes=3,nClients=1,nCrashes=2,appends=1,reads=1)": 269_508,
   "TwoCrashes(nNodes=4,nClients=1,nCrashes=2,appends=1,reads=1)": 774_924,
+  "Restart(nNodes=3,nClients=1,nCrashes=1,nRestarts=1,appends=2,reads=1)": 151_520,
 };
 
 /** A step in one line: who moved, on what, and what it sent. */

@@ -53,6 +53,27 @@ event eView: seq[machine];
 // Crash injector to master: this node has crashed (a perfect failure detector).
 event eCrashed: machine;
 
+// Restarts (when the test allows them, see nRestarts in PTst/tests.p). A node that will be
+// restarted crashes by taking eCrash rather than P's halt: it loses everything but its log, which
+// is on disk, and drops whatever reaches it until the injector restarts it with eRestart. The
+// restarted node asks the master to join the chain again; the master adds it after the tail and
+// tells it its predecessor (eNewPred); the node sends the predecessor its log (eRejoin); the
+// predecessor answers with how much of that log agrees with its own and the entries after that
+// (eCatchUp), and from then on forwards to it. The node cuts its log to the agreeing part (a head
+// that crashed may hold entries it never forwarded, which the journal replaced), appends the rest,
+// and serves as the tail.
+// Crash injector to node: crash now, and come back later.
+event eCrash;
+// Crash injector to node: your process has started again; ask this master to join the chain.
+event eRestart: machine;
+// Restarted node to master: add me to the chain.
+event eJoin: machine;
+// Restarted node to its new predecessor: my log as I recovered it; I am your successor from this epoch on.
+event eRejoin: (succ: machine, log: seq[tEntry], epoch: int);
+// Predecessor to restarted node: the first `keep` entries of your log are mine; mine go on with
+// `entries`; the tail has the first `acked` of them.
+event eCatchUp: (from: machine, keep: int, entries: seq[tEntry], acked: int);
+
 // Announced to the monitors.
 // The driver, once it has created the nodes: the chain, head first.
 event eChainBuilt: seq[machine];
@@ -60,5 +81,7 @@ event eChainBuilt: seq[machine];
 event eLogAppended: (node: machine, index: int, item: tEntry);
 // The crash injector crashes a node (announced just before the node's halt is sent).
 event eNodeCrashed: machine;
+// A restarted node has caught up with the chain and serves as its tail, with this log.
+event eRejoined: (node: machine, log: seq[tEntry]);
 // A client received the answer to its read.
 event eReadDone: (client: machine, id: int, log: seq[tEntry]);

@@ -1,8 +1,9 @@
 // The master: the configuration manager (replicated and fault-tolerant in a real deployment,
 // one atomic machine here). It learns of each crash from a perfect failure detector, removes the
 // node from the chain, tells the node's neighbours, and, when the head or the tail changed, tells
-// the clients where to send their requests.
-machine Master receives eCrashed; sends eConfigure, eNewPred, eBecomeTail, eView; {
+// the clients where to send their requests. A restarted node that asks to join is added after the
+// tail.
+machine Master receives eCrashed, eJoin; sends eConfigure, eNewPred, eBecomeTail, eView; {
     var chain: seq[machine];
     var clients: seq[machine];
     var epoch: int;
@@ -48,6 +49,17 @@ machine Master receives eCrashed; sends eConfigure, eNewPred, eBecomeTail, eView
                 send chain[i], eNewPred, (pred = chain[i - 1], epoch = epoch);
                 return;
             }
+            foreach (client in clients) {
+                send client, eView, chain;
+            }
+        }
+        // A restarted node joins after the tail, which it learns as its predecessor; clients send
+        // reads to it from now on (it serves them once it has caught up).
+        on eJoin do (node: machine) {
+            var client: machine;
+            chain += (sizeof(chain), node);
+            epoch = epoch + 1;
+            send node, eNewPred, (pred = chain[sizeof(chain) - 2], epoch = epoch);
             foreach (client in clients) {
                 send client, eView, chain;
             }

@@ -8,8 +8,13 @@
 // in the order it arrives. It takes forwarded entries only from its current predecessor: entries
 // from a node removed from the chain come again, from the new predecessor, when the node
 // introduces itself to it.
-machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eNewPred, eBecomeTail;
-             sends eForward, eAck, eIntroduce, eAppended, eReadReply; {
+//
+// A node that will be restarted crashes by taking eCrash (Down): it keeps only its log, which is on
+// disk. Restarted, it rejoins the chain after the tail (Joining, see journal.p), and serves as the
+// tail once it has caught up.
+machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eNewPred, eBecomeTail,
+                      eCrash, eRestart, eRejoin, eCatchUp;
+             sends eForward, eAck, eIntroduce, eAppended, eReadReply, eJoin, eRejoin, eCatchUp; {
     var log: seq[tEntry];
     // The tail has the first `acked` entries of the log; the rest is the sent list.
     var acked: int;
@@ -31,6 +36,7 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
             isTail = succ == null;
             TakeRole();
         }
+        on eCrash do Crash;
     }
 
     state Head {
@@ -41,6 +47,8 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
         on eAck do Acked;
         on eIntroduce do Introduced;
         on eBecomeTail do BecomeTail;
+        on eRejoin do Rejoined;
+        on eCrash do Crash;
     }
 
     state Middle {
@@ -50,6 +58,8 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
         on eIntroduce do Introduced;
         on eNewPred do NewPred;
         on eBecomeTail do BecomeTail;
+        on eRejoin do Rejoined;
+        on eCrash do Crash;
     }
 
     state Tail {
@@ -60,6 +70,8 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
         ignore eAck;
         on eIntroduce do Introduced;
         on eNewPred do NewPred;
+        on eRejoin do Rejoined;
+        on eCrash do Crash;
     }
 
     state Solo {
@@ -67,6 +79,30 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
         on eRead do Serve;
         ignore eForward, eAck;
         on eIntroduce do Introduced;
+        on eRejoin do Rejoined;
+        on eCrash do Crash;
+    }
+
+    // Crashed: whatever reaches the node is lost, until it is restarted.
+    state Down {
+        ignore eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eNewPred, eBecomeTail, eRejoin, eCatchUp;
+        on eRestart goto Joining with (master: machine) {
+            send master, eJoin, this;
+        }
+    }
+
+    // Restarted, with the log it recovered: waits for the master to name its predecessor, sends
+    // it the log, and waits for what it lacks. Requests wait until it serves as the tail.
+    state Joining {
+        defer eAppend, eRead, eRejoin;
+        // eConfigure: the first configuration, when the node crashed before it arrived.
+        ignore eConfigure, eForward, eAck, eIntroduce;
+        // The master names the predecessor; again if that one crashes first.
+        on eNewPred do (p: (pred: machine, epoch: int)) {
+            pred = p.pred;
+            send pred, eRejoin, (succ = this, log = log, epoch = p.epoch);
+        }
+        on eCatchUp do CaughtUp;
     }
 
     fun TakeRole() {
@@ -153,10 +189,17 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
     // Every successor crashed: the node is the tail, and acknowledges its sent list, which the old
     // tail may not have done.
     fun BecomeTail(epoch: int) {
-        var index: int;
         succEpoch = epoch;
         succ = null;
         isTail = true;
+        AckSentList();
+        TakeRole();
+    }
+
+    // The node has become the tail: it acknowledges the entries after `acked`, to their clients and
+    // up the chain.
+    fun AckSentList() {
+        var index: int;
         index = acked;
         while (index < sizeof(log)) {
             send log[index].client, eAppended, (item = log[index], index = index);
@@ -168,6 +211,75 @@ machine Node receives eConfigure, eAppend, eRead, eForward, eAck, eIntroduce, eN
                 send pred, eAck, acked;
             }
         }
+    }
+
+    // The node crashes: only its log is left.
+    fun Crash() {
+        acked = 0;
+        pred = null;
+        succ = null;
+        isTail = false;
+        succEpoch = 0;
+        goto Down;
+    }
+
+    // A restarted node, placed after this one from epoch `r.epoch` on, sends its log: this node
+    // tells it how much of it agrees with its own log and sends the rest, then forwards to it. It is
+    // no longer the tail.
+    fun Rejoined(r: (succ: machine, log: seq[tEntry], epoch: int)) {
+        var keep: int;
+        var rest: seq[tEntry];
+        var index: int;
+        if (r.epoch <= succEpoch) {
+            return;
+        }
+        succEpoch = r.epoch;
+        succ = r.succ;
+        isTail = false;
+        keep = AgreeingLength(r.log);
+        index = keep;
+        while (index < sizeof(log)) {
+            rest += (sizeof(rest), log[index]);
+            index = index + 1;
+        }
+        send succ, eCatchUp, (from = this, keep = keep, entries = rest, acked = acked);
+        TakeRole();
+    }
+
+    // How many entries at the start of `other` are those of the log.
+    fun AgreeingLength(other: seq[tEntry]): int {
+        var n: int;
+        while (n < sizeof(other) && n < sizeof(log)) {
+            if (other[n] != log[n]) {
+                return n;
+            }
+            n = n + 1;
+        }
+        return n;
+    }
+
+    // The restarted node cuts its log to the part its predecessor agrees with, appends what it
+    // lacks, and serves as the tail: it acknowledges what the old tail had not.
+    fun CaughtUp(c: (from: machine, keep: int, entries: seq[tEntry], acked: int)) {
+        var kept: seq[tEntry];
+        var index: int;
+        if (c.from != pred) {
+            return;
+        }
+        while (index < c.keep) {
+            kept += (index, log[index]);
+            index = index + 1;
+        }
+        log = kept;
+        index = 0;
+        while (index < sizeof(c.entries)) {
+            log += (sizeof(log), c.entries[index]);
+            index = index + 1;
+        }
+        announce eRejoined, (node = this, log = log);
+        isTail = true;
+        acked = c.acked;
+        AckSentList();
         TakeRole();
     }
 

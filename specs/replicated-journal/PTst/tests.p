@@ -8,6 +8,8 @@
 param nNodes: int;
 param nClients: int;
 param nCrashes: int;
+// How many crashed nodes may be restarted (0 unless a test sets it): they rejoin the chain.
+param nRestarts: int;
 param appends: int;
 param reads: int;
 
@@ -33,7 +35,7 @@ machine Driver {
             }
             master = new Master((chain = nodes, clients = clients));
             if (nCrashes > 0) {
-                new CrashInjector((targets = targets, budget = nCrashes, master = master));
+                new CrashInjector((targets = targets, budget = nCrashes, master = master, restarts = nRestarts));
             }
         }
     }
@@ -59,4 +61,10 @@ test param (nNodes in [2, 3, 4], nClients in [2], nCrashes in [1], appends in [1
     assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });
 test param (nNodes in [3, 4], nClients in [1], nCrashes in [2], appends in [1], reads in [1])
     TwoCrashes [main=Driver]:
+    assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });
+
+// A node crashes and is restarted with the log it had on disk; it rejoins the chain after the tail
+// and catches up. Crashing the head matters most: it may come back with entries it never forwarded.
+test param (nNodes in [2, 3], nClients in [1], nCrashes in [1], nRestarts in [1], appends in [2], reads in [1])
+    Restart [main=Driver]:
     assert AckedDurable, ChainPrefix, ReadsSeeAcked, AcksInOrder, EventuallyAnswered in (union Journal, { Driver });
