@@ -1,0 +1,53 @@
+// Planted bug: the sweeper's scan returns only the records that have a decision (to resend it),
+// not the PENDING ones. A transaction whose coordinator crashed before deciding it stays PENDING
+// forever, and its prepares stay in place, blocking its items.
+//
+// DecidedOnlyLedger is the ledger of PSrc/ledger.p with one change, in its eLedgerScan handler. It
+// breaks EventuallyDecided (liveness): the run ends with the record PENDING.
+machine DecidedOnlyLedger receives eLedgerBegin, eLedgerDecide, eLedgerComplete, eLedgerScan;
+                          sends eLedgerBeginResponse, eLedgerDecideResponse, eLedgerScanResponse; {
+    var records: map[int, tRecord];
+    // Token -> transaction id.
+    var tokens: map[int, int];
+    var lastTx: int;
+
+    start state Serving {
+        on eLedgerBegin do (b: (coordinator: machine, token: int, client: machine, ts: int, writes: seq[tWrite])) {
+            var record: tRecord;
+            if (b.token in tokens) {
+                send b.coordinator, eLedgerBeginResponse, (record = records[tokens[b.token]], created = false);
+                return;
+            }
+            lastTx = lastTx + 1;
+            record = (txId = lastTx, token = b.token, client = b.client, ts = b.ts, writes = b.writes,
+                      status = PENDING, completed = false, owner = b.coordinator);
+            records[lastTx] = record;
+            tokens[b.token] = lastTx;
+            announce eTxBegun, record;
+            send b.coordinator, eLedgerBeginResponse, (record = record, created = true);
+        }
+        on eLedgerDecide do (d: (coordinator: machine, txId: int, expected: tStatus, next: tStatus)) {
+            if (records[d.txId].status == d.expected) {
+                records[d.txId].status = d.next;
+                announce eTxStatus, (txId = d.txId, status = d.next);
+            }
+            send d.coordinator, eLedgerDecideResponse, (txId = d.txId, status = records[d.txId].status);
+        }
+        on eLedgerComplete do (c: (coordinator: machine, txId: int)) {
+            records[c.txId].completed = true;
+        }
+        on eLedgerScan do (coordinator: machine) {
+            var stalled: seq[tRecord];
+            var tx: int;
+            tx = 1;
+            while (tx <= lastTx) {
+                // The bug: only records with a decision are returned.
+                if (!records[tx].completed && records[tx].owner != coordinator && records[tx].status != PENDING) {
+                    stalled += (sizeof(stalled), records[tx]);
+                }
+                tx = tx + 1;
+            }
+            send coordinator, eLedgerScanResponse, stalled;
+        }
+    }
+}
