@@ -11,10 +11,13 @@
 // is 1 when a benchmark failed or a figure missed its target, 2 on a usage error.
 import { cpus, totalmem } from "node:os";
 import { explorerBenchmark, tenMillionBenchmark } from "./explorer.ts";
+import { dynamodbBenchmark } from "./dynamodb.ts";
 import { frontendBenchmark } from "./frontend.ts";
+import { historyBenchmark } from "./history.ts";
 import { precommitBenchmark } from "./precommit.ts";
-import { proveBenchmark } from "./prove.ts";
+import { proveBenchmark, proveSpecsBenchmark } from "./prove.ts";
 import { journalBenchmark } from "./journal.ts";
+import { s3Benchmark } from "./s3.ts";
 
 /** One measured quantity: a sample per repetition, in `unit`. */
 export interface Figure {
@@ -45,7 +48,11 @@ export const BENCHMARKS: readonly { readonly benchmark: Benchmark; readonly slow
   { benchmark: explorerBenchmark, slow: false },
   { benchmark: precommitBenchmark, slow: false },
   { benchmark: proveBenchmark, slow: false },
+  { benchmark: historyBenchmark, slow: false },
+  { benchmark: proveSpecsBenchmark, slow: true },
   { benchmark: journalBenchmark, slow: true },
+  { benchmark: s3Benchmark, slow: true },
+  { benchmark: dynamodbBenchmark, slow: true },
   { benchmark: tenMillionBenchmark, slow: true },
 ];
 
