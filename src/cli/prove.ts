@@ -42,6 +42,7 @@ export const proveCommand: Command = {
   options: [
     { name: "timeout", type: "string", value: "DURATION", description: "Time Z3 may take per obligation, or per depth with --bmc (default 10s)." },
     { name: "no-cache", type: "boolean", description: "Neither read nor write the proof cache (.pith-cache/prove)." },
+    { name: "minimal-cores", type: "boolean", description: "Have Z3 minimise unsat cores: the fewest helpers each proof uses (slower)." },
     { name: "bmc", type: "string", value: "K", description: "Bounded model checking instead: is a violation reachable within K steps of one instance?" },
     { name: "instance", type: "string", value: "T=N,...", description: "--bmc: machines of each type, e.g. Client=2,Server=1 (default: up to 2 of each)." },
     { name: "confirm", type: "string", multiple: true, value: "INV", description: "Explore the model's tests for a reachable state that breaks INV (after a failed proof)." },
@@ -76,8 +77,11 @@ export const proveCommand: Command = {
       return await runConfirm(ctx, front.ir, front.sources, toConfirm);
     }
     const requested = parseInstance(front.ir, stringOption(ctx.options, "instance"));
-    const service = new Z3Service({ timeoutMs });
-    const solver: Solver = flag(ctx.options, "no-cache") ? service : new CachedSolver(service, ctx.io.cwd, z3Version());
+    const minimalCores = flag(ctx.options, "minimal-cores");
+    const service = new Z3Service({ timeoutMs, minimalCores });
+    // Minimal cores are other answers to the same queries: they are cached apart.
+    const version = `${z3Version()}${minimalCores ? " minimal-cores" : ""}`;
+    const solver: Solver = flag(ctx.options, "no-cache") ? service : new CachedSolver(service, ctx.io.cwd, version);
     try {
       if (bound !== undefined) return await runBmc(ctx, front.ir, front.sources, solver, bound, requested);
       const report = await prove(front.ir, front.checked, { solver });

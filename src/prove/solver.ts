@@ -14,6 +14,8 @@ export interface WorkerRequest {
   /** Terms whose values to report when the query is satisfiable. */
   readonly values: readonly string[];
   readonly timeoutMs: number;
+  /** Have Z3 minimise unsat cores (slower; see ServiceOptions). */
+  readonly minimalCores: boolean;
 }
 
 export type WorkerReply =
@@ -54,6 +56,12 @@ export interface ServiceOptions {
   readonly recycleAfter?: number;
   /** Extra time Z3 gets past its own timeout before the worker is terminated. */
   readonly graceMs?: number;
+  /**
+   * Have Z3 minimise each unsat core, so that the helpers a proof is said to use are as few as
+   * they can be. Minimising costs much of a proof's time on quantified invariants, so by default a
+   * core is whatever Z3 finds: still helpers that suffice, sometimes more of them than needed.
+   */
+  readonly minimalCores?: boolean;
 }
 
 interface Pending {
@@ -81,7 +89,7 @@ export class Z3Service implements Solver {
   check(query: SolverQuery): Promise<SolverAnswer> {
     return new Promise((resolve) => {
       const timeoutMs = Math.min(query.timeoutMs ?? this.options.timeoutMs, this.options.timeoutMs);
-      const request: WorkerRequest = { id: this.nextId++, ...query, timeoutMs };
+      const request: WorkerRequest = { id: this.nextId++, ...query, timeoutMs, minimalCores: this.options.minimalCores ?? false };
       this.queue.push({ request, resolve });
       this.pump();
     });

@@ -52,7 +52,7 @@ async function solve(request: WorkerRequest): Promise<WorkerReply> {
   const start = performance.now();
   try {
     const setup =
-      "(set-option :produce-unsat-cores true)\n(set-option :smt.core.minimize true)\n" +
+      `(set-option :produce-unsat-cores true)\n(set-option :smt.core.minimize ${request.minimalCores})\n` +
       `(set-option :timeout ${Math.max(1, Math.round(request.timeoutMs))})\n`;
     const loaded = await evaluate(ctx, setup + request.script);
     const loadError = errorIn(loaded);

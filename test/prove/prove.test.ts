@@ -163,6 +163,12 @@ describe("pith prove: cache and command line", () => {
     const stats3 = (JSON.parse(third.stdout) as { stats: { queries: number; cached: number } }).stats;
     expect(stats3.cached).toBe(stats3.queries - 1);
     expect(JSON.parse(readFileSync(entry, "utf8"))).toHaveProperty("status");
+    // Minimal cores are other answers: they are not taken from the plain runs' cache, and prove the same.
+    const minimal = await pith(dir, "prove", "lock.p", "--json", "--minimal-cores");
+    const stats4 = (JSON.parse(minimal.stdout) as { stats: { queries: number; cached: number } }).stats;
+    expect(stats4.cached).toBe(0);
+    const verdicts = (s: string) => (JSON.parse(s) as { results: { target: string; status: string }[] }).results.map((r) => `${r.status} ${r.target}`);
+    expect(verdicts(minimal.stdout)).toEqual(verdicts(first.stdout));
   });
 
   it("rejects a bad timeout and reports static errors with exit code 2", async () => {
