@@ -39,10 +39,6 @@ import { StorageNode, type NodeReplies, type NodeTrace, type PrepareRequest, typ
 import { ServiceTrace } from "./trace.ts";
 import { canonical, type AttributeValue, type Item } from "./values.ts";
 
-// fast-check's default size keeps arrays to 10 elements whatever their maxLength, and a
-// transaction takes a dozen deliveries from request to commit: command lists need more room.
-fc.configureGlobal({ ...fc.readConfigureGlobal(), baseSize: "medium" });
-
 const ROOT = join(import.meta.dirname, "..", "..");
 const MODEL = ["specs/dynamodb-transactions/PSrc", "specs/dynamodb-transactions/PSpec", "specs/dynamodb-transactions/PTst"];
 const TABLE = "Items";
@@ -468,6 +464,8 @@ export function dynamodbTests(config: DynamoDbConfig) {
           }
         : {},
     maxCommands: 40,
+    // A transaction takes a dozen deliveries from request to commit: command lists need room.
+    size: "medium",
     system: () => new DynamoDbUnderTest(environmentModel(), setup, config.bug),
   });
 }

@@ -56,6 +56,12 @@ export interface MbtDefinition<T = WireMessage> {
   readonly system: (context: MbtContext) => SystemUnderTest | Promise<SystemUnderTest>;
   /** Longest command list (default 30). */
   readonly maxCommands?: number;
+  /**
+   * How long command lists tend to be, as fast-check sizes arrays (default: fast-check's, which
+   * keeps most lists to about 10 commands whatever maxCommands is). A system that needs a dozen
+   * deliveries to finish one request wants "medium" or more.
+   */
+  readonly size?: fc.SizeForArbitrary;
   /** Give the implementation fast-check's scheduler for its own async steps. */
   readonly scheduler?: boolean;
 }
@@ -188,7 +194,10 @@ class Diverged extends Error {}
 /** Runs the model-based tests: random command lists until one fails (then shrunk) or `runs` pass. */
 export async function runMbt<T>(spec: ConformSpec, definition: MbtDefinition<T>, options: MbtOptions = {}): Promise<MbtResult> {
   let last: { commands: readonly MbtCommand[]; outcome: RunOutcome } | undefined;
-  const commands = fc.array(commandArbitrary(definition), { maxLength: definition.maxCommands ?? 30 });
+  const commands = fc.array(commandArbitrary(definition), {
+    maxLength: definition.maxCommands ?? 30,
+    ...(definition.size === undefined ? {} : { size: definition.size }),
+  });
   const schedulers = definition.scheduler === true ? fc.scheduler() : fc.constant(undefined);
   const property = fc.asyncProperty(commands, schedulers, async (list, scheduler) => {
     const outcome = await runCommands(spec, definition, list, scheduler);
