@@ -10,13 +10,14 @@
 // The trace (trace.ts) records the storage nodes in the model's terms. The abstraction below is
 // what makes that possible: it knows this table, and the forms of request the run sends.
 //
-//   node examples/dynamodb/conformance.ts OUT.ndjson [--partitions 2] [--transactions 2] [--crash POINT]
+//   node examples/dynamodb/conformance.ts OUT.ndjson [--partitions 1|2] [--transactions 1|2] [--crash POINT]
 import { CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import type { Bug } from "./bugs.ts";
-import { CounterClock, type CrashPoint } from "./coordinator.ts";
+import { CounterClock, CRASH_POINTS, type CrashPoint } from "./coordinator.ts";
 import { TraceRecorder, type tCondition, type tWrite } from "./generated.ts";
 import { Service } from "./service.ts";
 import { ServiceTrace, type Abstraction } from "./trace.ts";
@@ -124,20 +125,31 @@ export async function runConformance(options: RunOptions): Promise<string> {
 }
 
 if (import.meta.main) {
-  const [out, ...rest] = process.argv.slice(2);
-  const option = (name: string) => {
-    const i = rest.indexOf(`--${name}`);
-    return i < 0 ? undefined : rest[i + 1];
+  const usage = "usage: node examples/dynamodb/conformance.ts OUT.ndjson [--partitions 1|2] [--transactions 1|2] [--crash POINT]";
+  const oneOrTwo = (name: string, text: string) => {
+    if (text !== "1" && text !== "2") throw new Error(`--${name} takes 1 or 2 (the model's tests have one or two), not "${text}"`);
+    return Number(text);
   };
-  if (out === undefined) {
-    process.stderr.write("usage: node examples/dynamodb/conformance.ts OUT.ndjson [--partitions 2] [--transactions 2] [--crash POINT]\n");
-    process.exit(2);
+  try {
+    const { values, positionals } = parseArgs({
+      options: { partitions: { type: "string", default: "2" }, transactions: { type: "string", default: "2" }, crash: { type: "string" } },
+      allowPositionals: true,
+    });
+    const [out] = positionals;
+    if (out === undefined || positionals.length > 1) throw new Error(usage);
+    const crash = values.crash;
+    if (crash !== undefined && !(CRASH_POINTS as readonly string[]).includes(crash)) {
+      throw new Error(`--crash takes one of ${CRASH_POINTS.join(", ")}, not "${crash}"`);
+    }
+    const text = await runConformance({
+      partitions: oneOrTwo("partitions", values.partitions),
+      transactions: oneOrTwo("transactions", values.transactions),
+      crash: crash as CrashPoint | undefined,
+    });
+    writeFileSync(out, text);
+    process.stdout.write(`wrote ${text.split("\n").length - 1} lines to ${out}\n`);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
   }
-  const text = await runConformance({
-    partitions: Number(option("partitions") ?? 2),
-    transactions: Number(option("transactions") ?? 2),
-    crash: option("crash") as CrashPoint | undefined,
-  });
-  writeFileSync(out, text);
-  process.stdout.write(`wrote ${text.split("\n").length - 1} lines to ${out}\n`);
 }

@@ -110,6 +110,10 @@ if (run === undefined) {
   process.stderr.write("usage: cli.ts cluster [--nodes N] [--appends N] [--kill NODE [--restart]] [--dir DIR] [--trace]\n       cli.ts node --id ID --log FILE\n");
   process.exitCode = 2;
 } else {
-  process.exitCode = await run(rest);
+  process.exitCode = await run(rest).catch((error: unknown) => {
+    // parseArgs refuses unknown options and missing values with a message worth showing as it is.
+    process.stderr.write(`${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  });
   if (command === "node") process.exit();
 }

@@ -66,5 +66,9 @@ if (command !== "serve") {
   process.stderr.write("usage: cli.ts serve [--port N] [--dir DIR] [--bucket NAME]... [--seed N] [--bug NAME] [--trace FILE]\n");
   process.exitCode = 2;
 } else {
-  process.exitCode = await serve(rest);
+  process.exitCode = await serve(rest).catch((error: unknown) => {
+    // parseArgs refuses unknown options and missing values with a message worth showing as it is.
+    process.stderr.write(`serve: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  });
 }

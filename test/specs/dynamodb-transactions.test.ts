@@ -8,26 +8,13 @@
 // the Large* tests in "dynamodb-transactions-large".
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../../src/diagnostics/source.ts";
-import { frontEnd, loadModel } from "../../src/driver.ts";
-import { checkTests, selectTests } from "../../src/explore/check.ts";
-import type { StepView } from "../../src/explore/p/trace.ts";
+import { checkPinned, counterexample, loadShipped, pass, pithJsonExpect, pithJsonModel, ROOT, type Expected } from "./shipped.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const MODEL = "specs/dynamodb-transactions";
 
-interface Expected {
-  readonly verdict: "pass" | "violation";
-  readonly states: number;
-  readonly kind?: string;
-  readonly monitor?: string;
-  readonly message?: string;
-  readonly steps?: number;
-}
 
-const pass = (states: number): Expected => ({ verdict: "pass", states });
 const cfg = (test: string, nTx: number, nPartitions: number, failure: number, retry: boolean, reader: boolean, plain: boolean) =>
   `${test}(nTx=${nTx},nPartitions=${nPartitions},failure=${failure},retry=${retry},reader=${reader},plain=${plain})`;
 
@@ -122,13 +109,6 @@ const pithJsonOnly: Record<string, Record<string, number>> = {
   },
 };
 
-/** A step in one line: who moved, on what, and what it sent. */
-function line(s: StepView): string {
-  const on = s.kind === "event" ? ` ${s.event}` : s.kind === "start" ? " start" : "";
-  const sends = s.sends.map((x) => ` -> ${x.event} to ${x.to}`).join("");
-  return `${s.machine}${on}${sends}`;
-}
-
 /** The monitor (spec) whose code holds the failing assertion. */
 function monitorAt(span: Span | undefined): string | undefined {
   if (span === undefined) return undefined;
@@ -137,34 +117,11 @@ function monitorAt(span: Span | undefined): string | undefined {
   return specs.at(-1)?.[1];
 }
 
-function model() {
-  const loaded = loadModel([MODEL], ROOT);
-  expect(loaded.problems).toEqual([]);
-  const fe = frontEnd(loaded.files);
-  expect(fe.diagnostics).toEqual([]);
-  return fe;
-}
+const model = () => loadShipped(MODEL);
 
 describe("DynamoDB transactions: pith check", () => {
   it("checks every configuration to its pinned verdict, state count and shortest counterexample", async () => {
-    const ir = model().ir!;
-    const { tests, unknown } = selectTests(ir, Object.keys(expected));
-    expect(unknown).toEqual([]);
-    const results = await checkTests(ir, tests, { mode: "bfs", budget: {}, liveness: true });
-    const actual = Object.fromEntries(
-      results.map((r): [string, Expected] => {
-        const base = { verdict: r.verdict as Expected["verdict"], states: r.stats.distinct };
-        const v = r.violation;
-        return [
-          r.test,
-          v === undefined
-            ? base
-            : { ...base, kind: v.kind, monitor: v.monitor ?? monitorAt(v.span), message: v.message, steps: v.steps.length },
-        ];
-      }),
-    );
-    expect(actual).toEqual(expected);
-    expect(results.filter((r) => r.verdict === "pass").every((r) => r.exhaustive)).toBe(true);
+    expect(await checkPinned(model().ir!, expected, (monitor, span) => monitor ?? monitorAt(span))).toEqual(expected);
   }, 120_000);
 
   it("has the configurations pith.json expects, and no others", () => {
@@ -174,25 +131,12 @@ describe("DynamoDB transactions: pith check", () => {
   });
 
   it("agrees with pith.json", () => {
-    const config = parse(readFileSync(join(ROOT, "pith.json"), "utf8")) as {
-      models: { name: string; paths: string[]; tests?: string[]; expect: Record<string, { verdict: string; states?: number; kind?: string }> }[];
-    };
-    const main = config.models.find((m) => m.name === "dynamodb-transactions");
+    const main = pithJsonModel("dynamodb-transactions");
     expect(main?.paths).toEqual([MODEL]);
-    expect(main?.expect).toEqual(
-      Object.fromEntries([
-        ...Object.entries(expected).map(([k, e]) => [
-          k,
-          e.verdict === "pass" ? { verdict: "pass", states: e.states } : { verdict: "violation", kind: e.kind },
-        ]),
-        ...Object.entries(pithJsonOnly["dynamodb-transactions"]!).map(([k, states]) => [k, { verdict: "pass", states }]),
-      ]),
-    );
-    const large = config.models.find((m) => m.name === "dynamodb-transactions-large");
+    expect(main?.expect).toEqual(pithJsonExpect(expected, pithJsonOnly["dynamodb-transactions"]));
+    const large = pithJsonModel("dynamodb-transactions-large");
     expect(large?.paths).toEqual([MODEL]);
-    expect(large?.expect).toEqual(
-      Object.fromEntries(Object.entries(pithJsonOnly["dynamodb-transactions-large"]!).map(([k, states]) => [k, { verdict: "pass", states }])),
-    );
+    expect(large?.expect).toEqual(pithJsonExpect({}, pithJsonOnly["dynamodb-transactions-large"]));
     // Each model runs its own tests only.
     const testsOf = (names: Iterable<string>) => [...new Set([...names].map((n) => n.slice(0, n.indexOf("("))))].sort();
     expect(main?.tests?.slice().sort()).toEqual(testsOf(Object.keys(main!.expect)));
@@ -201,10 +145,10 @@ describe("DynamoDB transactions: pith check", () => {
 
   it("shows the zombie's commit overwriting the recovery's cancellation", async () => {
     const ir = model().ir!;
-    const [r] = await checkTests(ir, selectTests(ir, ["UnconditionalDecision"]).tests, { mode: "bfs", budget: {}, liveness: true });
+    const steps = await counterexample(ir, "UnconditionalDecision");
     // Coordinator(4) has both yes votes; the false suspicion makes Coordinator(3) scan the ledger,
     // find the transaction PENDING and cancel it; then the zombie's COMMITTED lands over CANCELLED.
-    expect(r!.violation!.steps.map(line).slice(19)).toEqual([
+    expect(steps.slice(19)).toEqual([
       "StorageNode(1) ePrepare -> ePrepareResponse to Coordinator(4)",
       "Coordinator(4) ePrepareResponse",
       "FalseSuspicion(7) start -> eRecoverStalled to Coordinator(3)",

@@ -6,26 +6,12 @@
 // The configurations checked here are the small ones (10^3 to 10^5 states); the larger ones
 // (two clients with a crash, two crashes, a restart in a chain of three) are in pith.json, for
 // `npm run check:specs` in CI.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
-import { frontEnd, loadModel } from "../../src/driver.ts";
-import { checkTests, selectTests } from "../../src/explore/check.ts";
-import type { StepView } from "../../src/explore/p/trace.ts";
+import { checkPinned, counterexample, loadShipped, pass, pithJsonExpect, pithJsonModel, type Expected } from "./shipped.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const MODEL = "specs/replicated-journal";
 
-interface Expected {
-  readonly verdict: "pass" | "violation";
-  readonly states: number;
-  readonly kind?: string;
-  readonly message?: string;
-  readonly steps?: number;
-}
 
-const pass = (states: number): Expected => ({ verdict: "pass", states });
 
 /** The configurations the unit tests check, with what they give. */
 const expected: Record<string, Expected> = {
@@ -87,36 +73,11 @@ const ciOnly: Record<string, number> = {
   "Restart(nNodes=3,nClients=1,nCrashes=1,nRestarts=1,appends=2,reads=1)": 151_520,
 };
 
-/** A step in one line: who moved, on what, and what it sent. */
-function line(s: StepView): string {
-  const on = s.kind === "event" ? ` ${s.event}` : s.kind === "start" ? " start" : "";
-  const sends = s.sends.map((x) => ` -> ${x.event} to ${x.to}`).join("");
-  return `${s.machine}${on}${sends}`;
-}
-
-function model() {
-  const loaded = loadModel([MODEL], ROOT);
-  expect(loaded.problems).toEqual([]);
-  const fe = frontEnd(loaded.files);
-  expect(fe.diagnostics).toEqual([]);
-  return fe;
-}
+const model = () => loadShipped(MODEL);
 
 describe("replicated journal: pith check", () => {
   it("checks every configuration to its pinned verdict, state count and shortest counterexample", async () => {
-    const ir = model().ir!;
-    const { tests, unknown } = selectTests(ir, Object.keys(expected));
-    expect(unknown).toEqual([]);
-    const results = await checkTests(ir, tests, { mode: "bfs", budget: {}, liveness: true });
-    const actual = Object.fromEntries(
-      results.map((r): [string, Expected] => {
-        const base = { verdict: r.verdict as Expected["verdict"], states: r.stats.distinct };
-        const v = r.violation;
-        return [r.test, v === undefined ? base : { ...base, kind: v.kind, message: v.message, steps: v.steps.length }];
-      }),
-    );
-    expect(actual).toEqual(expected);
-    expect(results.filter((r) => r.verdict === "pass").every((r) => r.exhaustive)).toBe(true);
+    expect(await checkPinned(model().ir!, expected)).toEqual(expected);
   });
 
   it("has the configurations pith.json expects, and no others", () => {
@@ -125,22 +86,15 @@ describe("replicated journal: pith check", () => {
   });
 
   it("agrees with pith.json", () => {
-    const config = parse(readFileSync(join(ROOT, "pith.json"), "utf8")) as {
-      models: { name: string; paths: string[]; expect: Record<string, { verdict: string; states?: number; kind?: string }> }[];
-    };
-    const entry = config.models.find((m) => m.name === "replicated-journal");
+    const entry = pithJsonModel("replicated-journal");
     expect(entry?.paths).toEqual([MODEL]);
-    const fromTests = Object.fromEntries([
-      ...Object.entries(expected).map(([k, e]) => [k, e.verdict === "pass" ? { verdict: "pass", states: e.states } : { verdict: "violation", kind: e.kind }]),
-      ...Object.entries(ciOnly).map(([k, states]) => [k, { verdict: "pass", states }]),
-    ]);
-    expect(entry?.expect).toEqual(fromTests);
+    expect(entry?.expect).toEqual(pithJsonExpect(expected, ciOnly));
   });
 
   it("shows the eager head's acknowledgement as the last step", async () => {
     const ir = model().ir!;
-    const [r] = await checkTests(ir, selectTests(ir, ["HeadAcksEarly"]).tests, { mode: "bfs", budget: {}, liveness: true });
-    expect(r.violation!.steps.map(line)).toEqual([
+    const steps = await counterexample(ir, "HeadAcksEarly");
+    expect(steps).toEqual([
       "Driver(0) start",
       "Driver(0)",
       "Driver(0)",
@@ -157,8 +111,7 @@ describe("replicated journal: pith check", () => {
 
   it("loses the entry on its way to the crashed middle node without a resend", async () => {
     const ir = model().ir!;
-    const [r] = await checkTests(ir, selectTests(ir, ["NoResend"]).tests, { mode: "bfs", budget: {}, liveness: true });
-    const steps = r.violation!.steps.map(line);
+    const steps = await counterexample(ir, "NoResend");
     // The first append is forwarded to the middle node, which crashes; the head is introduced to
     // the tail and forwards only the second append, which the tail puts at index 0.
     expect(steps.slice(8)).toEqual([

@@ -6,26 +6,12 @@
 //
 // The configurations checked here are the small ones (10^3 to 10^5 states); the larger ones
 // (a witness or cache failure, two readers, three witnesses) are in pith.json, for `npm run check:specs` in CI.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
-import { frontEnd, loadModel } from "../../src/driver.ts";
-import { checkTests, selectTests } from "../../src/explore/check.ts";
-import type { StepView } from "../../src/explore/p/trace.ts";
+import { checkPinned, counterexample, loadShipped, pass, pithJsonExpect, pithJsonModel, type Expected } from "./shipped.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const MODEL = "specs/s3-strong-consistency";
 
-interface Expected {
-  readonly verdict: "pass" | "violation";
-  readonly states: number;
-  readonly kind?: string;
-  readonly message?: string;
-  readonly steps?: number;
-}
 
-const pass = (states: number): Expected => ({ verdict: "pass", states });
 
 /** One writer, one reader, two partitions, one witness: the configuration of the bugs. */
 const small = (test: string, changes: Record<string, number>): string => {
@@ -73,42 +59,13 @@ const ciOnly: Record<string, number> = {
   [small("Quorum", { nWitnesses: 3, writeQuorum: 2, reads: 1 })]: 84_469,
 };
 
-/** A step in one line: who moved, on what, and what it sent. */
-function line(s: StepView): string {
-  const on = s.kind === "event" ? ` ${s.event}` : s.kind === "start" ? " start" : "";
-  const sends = s.sends.map((x) => ` -> ${x.event} to ${x.to}`).join("");
-  return `${s.machine}${on}${sends}`;
-}
+const model = () => loadShipped(MODEL);
 
-function model() {
-  const loaded = loadModel([MODEL], ROOT);
-  expect(loaded.problems).toEqual([]);
-  const fe = frontEnd(loaded.files);
-  expect(fe.diagnostics).toEqual([]);
-  return fe;
-}
-
-async function counterexample(test: string): Promise<string[]> {
-  const ir = model().ir!;
-  const [r] = await checkTests(ir, selectTests(ir, [test]).tests, { mode: "bfs", budget: {}, liveness: true });
-  return r.violation!.steps.map(line);
-}
+const counterexampleOf = (test: string) => counterexample(model().ir!, test);
 
 describe("S3 strong consistency: pith check", () => {
   it("checks every configuration to its pinned verdict, state count and shortest counterexample", async () => {
-    const ir = model().ir!;
-    const { tests, unknown } = selectTests(ir, Object.keys(expected));
-    expect(unknown).toEqual([]);
-    const results = await checkTests(ir, tests, { mode: "bfs", budget: {}, liveness: true });
-    const actual = Object.fromEntries(
-      results.map((r): [string, Expected] => {
-        const base = { verdict: r.verdict as Expected["verdict"], states: r.stats.distinct };
-        const v = r.violation;
-        return [r.test, v === undefined ? base : { ...base, kind: v.kind, message: v.message, steps: v.steps.length }];
-      }),
-    );
-    expect(actual).toEqual(expected);
-    expect(results.filter((r) => r.verdict === "pass").every((r) => r.exhaustive)).toBe(true);
+    expect(await checkPinned(model().ir!, expected)).toEqual(expected);
   }, 120_000);
 
   it("has the configurations pith.json expects, and no others", () => {
@@ -117,20 +74,13 @@ describe("S3 strong consistency: pith check", () => {
   });
 
   it("agrees with pith.json", () => {
-    const config = parse(readFileSync(join(ROOT, "pith.json"), "utf8")) as {
-      models: { name: string; paths: string[]; expect: Record<string, { verdict: string; states?: number; kind?: string }> }[];
-    };
-    const entry = config.models.find((m) => m.name === "s3-strong-consistency");
+    const entry = pithJsonModel("s3-strong-consistency");
     expect(entry?.paths).toEqual([MODEL]);
-    const fromTests = Object.fromEntries([
-      ...Object.entries(expected).map(([k, e]) => [k, e.verdict === "pass" ? { verdict: "pass", states: e.states } : { verdict: "violation", kind: e.kind }]),
-      ...Object.entries(ciOnly).map(([k, states]) => [k, { verdict: "pass", states }]),
-    ]);
-    expect(entry?.expect).toEqual(fromTests);
+    expect(entry?.expect).toEqual(pithJsonExpect(expected, ciOnly));
   });
 
   it("serves the 404 cached by a read that raced the PUT, when the hit skips the barrier", async () => {
-    const steps = await counterexample("CacheWithoutWitness");
+    const steps = await counterexampleOf("CacheWithoutWitness");
     // The reader's first GET misses and reads the index before the PUT is released; the PUT is
     // acknowledged; the GET's fill of the 404 lands after the acknowledgement; the second GET hits
     // it and answers without waiting for the witness.
@@ -152,7 +102,7 @@ describe("S3 strong consistency: pith check", () => {
   });
 
   it("takes a recovering witness's unknown for a fresh barrier", async () => {
-    const steps = await counterexample("UnknownAsFresh");
+    const steps = await counterexampleOf("UnknownAsFresh");
     // After the acknowledgement and the stale fill, the witness fails while the second GET is in
     // progress, and answers its barrier "unknown".
     expect(steps.slice(-8)).toEqual([
@@ -168,7 +118,7 @@ describe("S3 strong consistency: pith check", () => {
   });
 
   it("lists from the replica while the acknowledged PUT waits in its backlog", async () => {
-    const steps = await counterexample("ListFromLaggingReplica");
+    const steps = await counterexampleOf("ListFromLaggingReplica");
     expect(steps.slice(-11)).toEqual([
       "Index(4) eWitnessRecordResp -> eIndexReplicate to LaggingIndexReplica(3)",
       "LaggingIndexReplica(3) eIndexReplicate",

@@ -21,6 +21,16 @@ export interface Emission {
   readonly record: StepRecord | undefined;
 }
 
+/** Receives each step of a machine: its successor, or the failure it ends in. */
+type StepSink = (
+  machine: number,
+  next: World | undefined,
+  failure: Failure | undefined,
+  record: StepRecord | undefined,
+  unchanged: boolean,
+  fair: boolean,
+) => void;
+
 export class PModel implements Model {
   readonly name: string;
   readonly monitorCount: number;
@@ -170,14 +180,7 @@ export class PModel implements Model {
   /** Every step from `world`, in emission order; with `record`, each step's record is kept. */
   forEachStep(
     world: World,
-    emit: (
-      machine: number,
-      next: World | undefined,
-      failure: Failure | undefined,
-      record: StepRecord | undefined,
-      unchanged: boolean,
-      fair: boolean,
-    ) => void,
+    emit: StepSink,
     record = false,
   ): void {
     for (let i = 0; i < world.machines.length; i++) {
@@ -195,14 +198,7 @@ export class PModel implements Model {
   private forEachRun(
     world: World,
     i: number,
-    emit: (
-      machine: number,
-      next: World | undefined,
-      failure: Failure | undefined,
-      record: StepRecord | undefined,
-      unchanged: boolean,
-      fair: boolean,
-    ) => void,
+    emit: StepSink,
     record: boolean,
     dequeued?: Dequeue,
   ): void {
