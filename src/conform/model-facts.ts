@@ -2,9 +2,9 @@
 // machine handles (and where), the events it sends and announces, the payload its start state
 // takes, and the names the generated TypeScript gives to handlers. `pith gen ts` writes these
 // facts as types, and `pith link` holds the implementation against them.
-import { unreachable } from "../ast/nodes.ts";
 import type { SourceSet, Span } from "../diagnostics/source.ts";
-import { NULL_EVENT, type EventIR, type ExprIR, type FunctionIR, type MachineIR, type ModelIR, type StmtIR } from "../ir/ir.ts";
+import { NULL_EVENT, type EventIR, type FunctionIR, type MachineIR, type ModelIR } from "../ir/ir.ts";
+import { walkStmts } from "../ir/walk.ts";
 import type { Type } from "../types/types.ts";
 
 export interface HandledEvent {
@@ -54,15 +54,20 @@ function factsOf(model: ModelIR, m: MachineIR): MachineFacts {
     if (visited.has(fn.id)) return;
     visited.add(fn.id);
     walkStmts(fn.body, {
-      send: (e) => sends.add(e),
-      announce: (e) => announces.add(e),
-      call: (id) => {
-        const callee = model.functions[id];
-        if (callee !== undefined) walkFunction(callee);
+      stmt: (s) => {
+        if ((s.k === "send" || s.k === "announce") && s.event.k === "const" && typeof s.event.value === "number") {
+          (s.k === "send" ? sends : announces).add(s.event.value);
+        }
+        if (s.k !== "receive") return;
+        for (const c of s.cases) {
+          const caseFn = model.functions[c.fn];
+          for (const e of c.events) note(e, "receive", caseFn?.span ?? fn.span);
+          if (caseFn !== undefined) walkFunction(caseFn);
+        }
       },
-      receive: (events, caseFn) => {
-        const where = model.functions[caseFn]?.span ?? fn.span;
-        for (const e of events) note(e, "receive", where);
+      expr: (e) => {
+        const callee = e.k === "call" ? model.functions[e.fn] : undefined;
+        if (callee !== undefined) walkFunction(callee);
       },
     });
   };
@@ -77,148 +82,6 @@ function factsOf(model: ModelIR, m: MachineIR): MachineFacts {
     announces: byId(announces),
     startPayload: entryFn !== undefined && entryFn.paramCount > 0 ? entryFn.locals[0].type : undefined,
   };
-}
-
-interface Walker {
-  send(event: number): void;
-  announce(event: number): void;
-  call(fn: number): void;
-  receive(events: readonly number[], fn: number): void;
-}
-
-function walkStmts(stmts: readonly StmtIR[], w: Walker): void {
-  for (const s of stmts) walkStmt(s, w);
-}
-
-function walkStmt(s: StmtIR, w: Walker): void {
-  switch (s.k) {
-    case "assign":
-      walkExpr(s.value, w);
-      return;
-    case "insert":
-      if (s.key !== undefined) walkExpr(s.key, w);
-      walkExpr(s.value, w);
-      return;
-    case "remove":
-      walkExpr(s.key, w);
-      return;
-    case "eval":
-      walkExpr(s.expr, w);
-      return;
-    case "assert":
-      walkExpr(s.condition, w);
-      return;
-    case "print":
-      walkExpr(s.message, w);
-      return;
-    case "return":
-      if (s.value !== undefined) walkExpr(s.value, w);
-      return;
-    case "break":
-    case "continue":
-      return;
-    case "goto":
-      if (s.payload !== undefined) walkExpr(s.payload, w);
-      return;
-    case "while":
-      walkExpr(s.condition, w);
-      walkStmts(s.body, w);
-      return;
-    case "foreach":
-      walkExpr(s.source, w);
-      walkStmts(s.body, w);
-      return;
-    case "if":
-      walkExpr(s.condition, w);
-      walkStmts(s.then, w);
-      walkStmts(s.else, w);
-      return;
-    case "raise":
-      walkExpr(s.event, w);
-      if (s.payload !== undefined) walkExpr(s.payload, w);
-      return;
-    case "send":
-      if (s.event.k === "const" && typeof s.event.value === "number") w.send(s.event.value);
-      walkExpr(s.target, w);
-      if (s.payload !== undefined) walkExpr(s.payload, w);
-      return;
-    case "announce":
-      if (s.event.k === "const" && typeof s.event.value === "number") w.announce(s.event.value);
-      if (s.payload !== undefined) walkExpr(s.payload, w);
-      return;
-    case "receive":
-      for (const c of s.cases) {
-        w.receive(c.events, c.fn);
-        w.call(c.fn);
-      }
-      return;
-    default:
-      return unreachable(s);
-  }
-}
-
-function walkExpr(e: ExprIR, w: Walker): void {
-  switch (e.k) {
-    case "call":
-      w.call(e.fn);
-      for (const a of e.args) walkExpr(a, w);
-      return;
-    case "tuple":
-      for (const x of e.elements) walkExpr(x, w);
-      return;
-    case "get":
-      walkExpr(e.target, w);
-      return;
-    case "index":
-      walkExpr(e.target, w);
-      walkExpr(e.key, w);
-      return;
-    case "keys":
-    case "values":
-    case "sizeof":
-    case "unary":
-    case "cast":
-    case "coerce":
-      walkExpr(e.operand, w);
-      return;
-    case "new":
-      if (e.payload !== undefined) walkExpr(e.payload, w);
-      return;
-    case "binary":
-      walkExpr(e.left, w);
-      walkExpr(e.right, w);
-      return;
-    case "in":
-      walkExpr(e.element, w);
-      walkExpr(e.target, w);
-      return;
-    case "choose":
-      if (e.operand !== undefined) walkExpr(e.operand, w);
-      return;
-    case "format":
-    case "pure":
-      for (const a of e.args) walkExpr(a, w);
-      return;
-    case "const":
-    case "local":
-    case "var":
-    case "param":
-    case "this":
-    case "nondet":
-    case "default":
-    case "forall":
-    case "exists":
-    case "bound":
-    case "machineVar":
-    case "is":
-    case "targets":
-    case "inflight":
-    case "sent":
-    case "payload":
-      return;
-    default:
-      return unreachable(e);
-  }
 }
 
 /**

@@ -11,6 +11,7 @@
 import type { Span } from "../../diagnostics/source.ts";
 import type { Type } from "../../types/types.ts";
 import type { ExprIR, FunctionIR, LValueIR, ModelIR, StmtIR } from "../../ir/ir.ts";
+import { isQuietExpr, quietFunctions } from "./quiet.ts";
 
 /** What the generated code refers to by index. */
 export interface CodeTables {
@@ -36,12 +37,15 @@ class FunctionWriter {
   /** Function ids from the innermost (the running code) outwards, for `local` depths. */
   private readonly scopes: number[];
   private readonly defaults: (t: Type) => unknown;
+  /** Which functions are quiet (quiet.ts), by id. */
+  private readonly quiet: readonly boolean[];
 
-  constructor(model: ModelIR, tables: CodeTables, scopes: number[], defaults: (t: Type) => unknown) {
+  constructor(model: ModelIR, tables: CodeTables, scopes: number[], defaults: (t: Type) => unknown, quiet: readonly boolean[]) {
     this.model = model;
     this.tables = tables;
     this.scopes = scopes;
     this.defaults = defaults;
+    this.quiet = quiet;
   }
 
   /** The default value of `t` as code: a literal, or the (immutable, shared) value from `K`. */
@@ -112,8 +116,12 @@ class FunctionWriter {
         return this.defaultValue(e.type);
       case "new":
         return `rt.create(${this.constant(e.machine)}, ${e.payload === undefined ? "undefined" : this.expr(e.payload)})`;
-      case "call":
-        return `F[${e.fn}](rt, ${this.functionVars(e.fn)}${e.args.map((a) => `, ${this.expr(a)}`).join("")})`;
+      case "call": {
+        const call = `F[${e.fn}](rt, ${this.functionVars(e.fn)}${e.args.map((a) => `, ${this.expr(a)}`).join("")})`;
+        // A quiet call with quiet arguments may be answered by what it did in an earlier run of the step.
+        if (!this.quiet[e.fn] || !e.args.every((a) => isQuietExpr(a, this.quiet))) return call;
+        return `(rt.quietStart() ? rt.quietResult : rt.quietEnd(${call}))`;
+      }
       case "unary":
         if (e.op === "!") return `!(${this.expr(e.operand)})`;
         return e.type.kind === "Int" ? `(-(${this.expr(e.operand)}) | 0)` : `(-(${this.expr(e.operand)}))`;
@@ -450,12 +458,13 @@ export function generateProgram(
 ): string {
   // Each operation is bound once to a local name, so that calls in handlers are direct.
   const parts: string[] = [...builtinNames.map((n) => `const R_${n} = R.${n};`), "const F = [];"];
+  const quiet = quietFunctions(model);
   for (const fn of model.functions) {
     if (fn.kind === "receive") {
       parts.push(`F[${fn.id}] = null;`);
       continue;
     }
-    const w = new FunctionWriter(model, tables, [fn.id], defaults);
+    const w = new FunctionWriter(model, tables, [fn.id], defaults, quiet);
     const params = Array.from({ length: fn.paramCount }, (_, i) => `a${i}`);
     w.emit(0, `F[${fn.id}] = function (rt, V${params.map((p) => `, ${p}`).join("")}) {`);
     w.declareLocals(fn, 1, params);

@@ -37,6 +37,14 @@ export interface StepRecord {
   readonly monitorEvents: { monitor: number; event: number }[];
 }
 
+/** What a quiet call did: its result, the variables after it, and the loop iterations it ran. */
+interface QuietCall {
+  readonly value: Value;
+  readonly vars: readonly Value[];
+  readonly ticks: number;
+  readonly at: number;
+}
+
 /** The test-wide facts a step needs. */
 export interface TestContext {
   readonly program: CompiledProgram;
@@ -132,6 +140,18 @@ export class MachineRun extends Runner {
   private dequeued: Dequeue | undefined;
   private inbox: readonly Message[] = NO_MESSAGES;
   private inboxOwned = false;
+  /**
+   * What the quiet calls made before the first new choice did in the step's first run, in the order
+   * they were made (`known[0..knownCount)`); each later run of the step reuses them.
+   */
+  private readonly known: QuietCall[] = [];
+  private knownCount = 0;
+  /** Outermost quiet calls made so far in this run before its first new choice. */
+  private quietCalls = 0;
+  /** Quiet calls under way (a quiet function calls others). */
+  private quietDepth = 0;
+  /** Loop iterations when the outermost quiet call under way began. */
+  private quietTicks = 0;
 
   constructor(ctx: TestContext) {
     super(ctx.program, 0, 0, [], ctx.params, ctx.names);
@@ -150,6 +170,7 @@ export class MachineRun extends Runner {
     this.self = ref(index);
     this.dequeued = dequeued;
     this.scriptLength = 0;
+    this.knownCount = 0;
   }
 
   /**
@@ -192,6 +213,8 @@ export class MachineRun extends Runner {
     this.waiting = null;
     this.inbox = NO_MESSAGES;
     this.inboxOwned = false;
+    this.quietCalls = 0;
+    this.quietDepth = 0;
     return this;
   }
 
@@ -292,6 +315,34 @@ export class MachineRun extends Runner {
 
   private world(): World {
     return { machines: this.machines, monitors: this.monitors };
+  }
+
+  // -- quiet calls (quiet.ts) ----------------------------------------------------------------------
+
+  override quietStart(): boolean {
+    if (this.quietDepth === 0 && this.choices === 0) {
+      if (this.quietCalls < this.knownCount) {
+        const call = this.known[this.quietCalls++];
+        const V = this.V;
+        for (let i = 0; i < V.length; i++) V[i] = call.vars[i];
+        this.ticks += call.ticks;
+        this.at = call.at;
+        this.quietResult = call.value;
+        return true;
+      }
+      this.quietTicks = this.ticks;
+    }
+    this.quietDepth++;
+    return false;
+  }
+
+  override quietEnd(value: Value): Value {
+    if (--this.quietDepth === 0 && this.choices === 0 && this.quietCalls === this.knownCount) {
+      const call = { value, vars: this.V.slice(), ticks: this.ticks - this.quietTicks, at: this.at };
+      this.known[this.knownCount++] = call;
+      this.quietCalls++;
+    }
+    return value;
   }
 
   // -- inputs -----------------------------------------------------------------------------------

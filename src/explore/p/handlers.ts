@@ -24,7 +24,8 @@ export abstract class Runner {
   /** Position of the statement being run (index into the code tables' spans). */
   at = -1;
   readonly params: readonly Value[];
-  private ticks = 0;
+  /** Loop iterations run so far in this step. */
+  protected ticks = 0;
   private pendingEvent = 0;
   private pendingPayload: Value = null;
   private pendingState = 0;
@@ -214,6 +215,23 @@ export abstract class Runner {
   /** Turns a RuntimeError from a value operation into a failure at the current statement. */
   wrap(error: unknown): unknown {
     return error instanceof RuntimeError ? this.fail("runtime", error.message) : error;
+  }
+
+  /**
+   * Called by a quiet call (quiet.ts) before it runs: true when its result is already known, and
+   * then it is `quietResult` and the variables are as the call leaves them. Monitors make no
+   * choices, so they have nothing to reuse.
+   */
+  quietStart(): boolean {
+    return false;
+  }
+
+  /** The result of a quiet call, when `quietStart` said it is known. */
+  quietResult: Value = null;
+
+  /** Called with the result of a quiet call that ran; returns it. */
+  quietEnd(value: Value): Value {
+    return value;
   }
 
   /** Set when a fair choice (`$$`) came out true in this run. */
