@@ -83,40 +83,116 @@ function shapeOf(t: Type): Shape {
   }
 }
 
-/** Statements writing the value of the JavaScript expression `x`, of type `t`, to `w`. */
+// The writing half keeps the writer's array and position in the locals `a` and `n` and stores
+// words directly. Space is reserved once for each run of fixed-size values (a tuple of ints is one
+// reservation) and once for each collection whose elements have a fixed size; only a value whose
+// size is known when it is written (a seq of seqs, a tagged value) reserves as it goes.
+
+/** How many words a value of type `t` always takes; undefined when it depends on the value. */
+function fixedWords(t: Type): number | undefined {
+  const shape = shapeOf(t);
+  switch (shape.k) {
+    case "int":
+    case "bool":
+    case "string":
+    case "event":
+    case "ref":
+      return 1;
+    case "float":
+      return 2;
+    case "tagged":
+    case "seq":
+    case "set":
+    case "map":
+      return undefined;
+    case "tuple": {
+      let total = 0;
+      for (const f of shape.fields) {
+        const k = fixedWords(f);
+        if (k === undefined) return undefined;
+        total += k;
+      }
+      return total;
+    }
+    default:
+      return unreachable(shape);
+  }
+}
+
+/** Makes room for `words` more words at `n` (an expression). */
+function reserve(words: string): string {
+  return `if (n + ${words} > a.length) a = w.reserve(n, ${words});`;
+}
+
+/**
+ * Statements writing the values of the JavaScript expressions `xs`, of types `ts`, in order: the
+ * fixed-size ones in runs under one reservation each.
+ */
+function writeAll(ts: readonly Type[], xs: readonly string[], fresh: () => string): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  let runWords = 0;
+  const flush = () => {
+    if (runWords > 0) out.push(reserve(String(runWords)), ...run);
+    run = [];
+    runWords = 0;
+  };
+  ts.forEach((t, i) => {
+    const k = fixedWords(t);
+    if (k === undefined) {
+      flush();
+      out.push(writeCode(t, xs[i], fresh));
+    } else {
+      run.push(writeCode(t, xs[i], fresh));
+      runWords += k;
+    }
+  });
+  flush();
+  return out.join(" ");
+}
+
+/**
+ * Statements writing the value of the JavaScript expression `x`, of type `t`. A fixed-size value
+ * expects its words to be reserved already; any other reserves its own.
+ */
 function writeCode(t: Type, x: string, fresh: () => string): string {
   const shape = shapeOf(t);
   switch (shape.k) {
     case "int":
-      return `w.push(${x});`;
+      return `a[n++] = ${x};`;
     case "bool":
-      return `w.push(${x} ? 1 : 0);`;
-    case "float":
-      return `w.pushFloat(${x});`;
+      return `a[n++] = ${x} ? 1 : 0;`;
+    case "float": {
+      // -0 is written as 0 and every NaN as the same NaN, because `compareValues` treats them as
+      // equal and equal values must have equal words.
+      const v = fresh();
+      return `{ const ${v} = ${x}; F64[0] = ${v} === 0 ? 0 : ${v} !== ${v} ? NaN : ${v}; a[n++] = I32[0]; a[n++] = I32[1]; }`;
+    }
     case "string":
-      return `w.push(S.id(${x}));`;
+      return `a[n++] = S.id(${x});`;
     case "event":
-      return `w.push(${x} === null ? -1 : ${x});`;
+      return `a[n++] = ${x} === null ? -1 : ${x};`;
     case "ref":
-      return `w.push(${x} === null ? -1 : ${x}.id);`;
+      return `a[n++] = ${x} === null ? -1 : ${x}.id;`;
     case "tagged":
-      return `writeTagged(w, ${x}, S);`;
+      return `w.length = n; writeTagged(w, ${x}, S); a = w.words; n = w.length;`;
     case "tuple": {
       const v = fresh();
-      return `{ const ${v} = ${x}; ${shape.fields.map((f, i) => writeCode(f, `${v}[${i}]`, fresh)).join(" ")} }`;
+      return `{ const ${v} = ${x}; ${writeAll(shape.fields, shape.fields.map((_, i) => `${v}[${i}]`), fresh)} }`;
     }
     case "seq":
-    case "set": {
-      const [v, i] = [fresh(), fresh()];
-      const items = shape.k === "seq" ? x : `${x}.items`;
-      const element = writeCode(shape.element, `${v}[${i}]`, fresh);
-      return `{ const ${v} = ${items}; w.push(${v}.length); for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { ${element} } }`;
-    }
+    case "set":
     case "map": {
-      const [m, i] = [fresh(), fresh()];
-      const key = writeCode(shape.key, `${m}.keys[${i}]`, fresh);
-      const value = writeCode(shape.value, `${m}.values[${i}]`, fresh);
-      return `{ const ${m} = ${x}; w.push(${m}.keys.length); for (let ${i} = 0; ${i} < ${m}.keys.length; ${i}++) { ${key} ${value} } }`;
+      const [c, v, i] = [fresh(), fresh(), fresh()];
+      const parts: readonly Type[] = shape.k === "map" ? [shape.key, shape.value] : [shape.element];
+      const items = shape.k === "seq" ? c : shape.k === "set" ? `${c}.items` : `${c}.keys`;
+      const places = shape.k === "map" ? [`${c}.keys[${i}]`, `${c}.values[${i}]`] : [`${v}[${i}]`];
+      // Elements of a fixed size are reserved with the length; others reserve as they are written.
+      const sizes = parts.map(fixedWords);
+      const each = sizes.every((k) => k !== undefined) ? sizes.reduce((x, y) => x! + y!, 0)! : 0;
+      const element = each > 0 ? parts.map((p, j) => writeCode(p, places[j], fresh)).join(" ") : writeAll(parts, places, fresh);
+      const room = each === 0 ? "1" : each === 1 ? `1 + ${v}.length` : `1 + ${v}.length * ${each}`;
+      return `{ const ${c} = ${x}; const ${v} = ${items}; ${reserve(room)} a[n++] = ${v}.length; for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { ${element} } }`;
     }
     default:
       return unreachable(shape);
@@ -164,14 +240,23 @@ function readCode(t: Type, to: string, fresh: () => string): string {
   }
 }
 
+// A float64 is written as its two 32-bit halves, through one scratch buffer viewed both ways.
+const F64 = new Float64Array(1);
+const I32 = new Int32Array(F64.buffer);
+
 /** What generated code refers to besides the writer or reader it is given. */
-const SCOPE = { ref, readTagged, writeTagged, PSet, PMap, EMPTY_SET, EMPTY_MAP };
+const SCOPE = { ref, readTagged, writeTagged, PSet, PMap, EMPTY_SET, EMPTY_MAP, F64, I32 };
 
 /** Compiles `body` (which may use `S`, the string table, and the names in SCOPE) into a function of `params`. */
 function compile<F>(params: string, body: string, strings: StringTable): F {
   const names = Object.keys(SCOPE);
   const make = new Function("S", ...names, `return function (${params}) {\n${body}\n};`) as (...args: unknown[]) => F;
   return make(strings, ...names.map((n) => SCOPE[n as keyof typeof SCOPE]));
+}
+
+/** The body of a generated writer around `statements`: the writer's array and position in locals. */
+function writerBody(statements: string): string {
+  return `let a = w.words;\nlet n = w.length;\n${statements}\nw.length = n;`;
 }
 
 function counter(): () => string {
@@ -190,7 +275,7 @@ export type ValuesReader = (r: Reader) => Value[];
  */
 export function compileValuesWriter(types: readonly Type[], strings: StringTable): ValuesWriter {
   const fresh = counter();
-  return compile("w, v", types.map((t, i) => writeCode(t, `v[${i}]`, fresh)).join("\n"), strings);
+  return compile("w, v", writerBody(writeAll(types, types.map((_, i) => `v[${i}]`), fresh)), strings);
 }
 
 /** One generated function reading what `compileValuesWriter(types)` writes. */
@@ -203,7 +288,7 @@ export function compileValuesReader(types: readonly Type[], strings: StringTable
 function buildCodec(t: Type, strings: StringTable): Codec {
   const fresh = counter();
   return {
-    write: compile("w, v", writeCode(t, "v", fresh), strings),
+    write: compile("w, v", writerBody(writeAll([t], ["v"], fresh)), strings),
     read: compile("r", `let v;\n${readCode(t, "v", fresh)}\nreturn v;`, strings),
   };
 }

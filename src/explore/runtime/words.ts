@@ -35,6 +35,17 @@ export class Writer {
     this.words[this.length++] = floatWords[1];
   }
 
+  /**
+   * Room for `count` more words after the first `at`, which are kept: sets the length to `at` and
+   * returns the (possibly new) array. Generated writers store words themselves and call this
+   * only when the array is full.
+   */
+  reserve(at: number, count: number): Int32Array {
+    this.length = at;
+    while (at + count > this.words.length) this.grow();
+    return this.words;
+  }
+
   /** A copy of the words written so far. */
   toArray(): Int32Array {
     return this.words.slice(0, this.length);
