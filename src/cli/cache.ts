@@ -9,8 +9,9 @@
 // temporary file in the same folder and are renamed into place, which is atomic, so that processes
 // running in parallel (CI shards, two hooks) can share one cache.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { makeFolder } from "../files.ts";
 import { fileURLToPath } from "node:url";
 
 export const CACHE_FOLDER = ".pith-cache";
@@ -127,11 +128,11 @@ export class ResultCache {
 
   private prepare(kind: string): void {
     if (!this.prepared) {
-      mkdirSync(this.folder, { recursive: true });
+      makeFolder(this.folder);
       // The cache is never committed, wherever the project's own .gitignore stands.
       writeFileSync(join(this.folder, ".gitignore"), "# Pith's result cache: safe to delete.\n*\n");
       this.prepared = true;
     }
-    mkdirSync(join(this.folder, kind), { recursive: true });
+    makeFolder(join(this.folder, kind));
   }
 }

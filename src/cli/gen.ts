@@ -1,11 +1,12 @@
 // `pith gen ts <model> -o <file>`: write the TypeScript types, handler interfaces and trace recorder
 // of a model, for the implementation to import.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { renderText } from "../diagnostics/render.ts";
 import { frontEnd, hasErrors, loadModel } from "../driver.ts";
 import { colorEnabled, flag, stringOption, UsageError, type Command } from "./command.ts";
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from "./exit-codes.ts";
+import { writeTextFile } from "../files.ts";
 
 export const genCommand: Command = {
   name: "gen",
@@ -58,8 +59,7 @@ export const genCommand: Command = {
       ctx.io.out(`${out} ${current === undefined ? "does not exist" : "is out of date"}: run '${command}'\n`);
       return EXIT_VIOLATION;
     }
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, text);
+    writeTextFile(full, text);
     if (!flag(ctx.options, "quiet")) ctx.io.out(`wrote ${out}\n`);
     return EXIT_OK;
   },

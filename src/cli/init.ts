@@ -2,8 +2,9 @@
 // expected result of the first model's test) and a first model, models/hello.p, whose test passes,
 // so that 'pith check' works at once and shows each part of the configuration in use. It never
 // overwrites a file: when one of them exists, it writes nothing.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { writeTextFile } from "../files.ts";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONFIG_FILE } from "../config/config.ts";
 import { SCHEMA_FILE } from "../config/load.ts";
@@ -121,8 +122,7 @@ export const initCommand: Command = {
       return EXIT_USAGE;
     }
     for (const f of files) {
-      mkdirSync(dirname(f.path), { recursive: true });
-      writeFileSync(f.path, f.text, { flag: "wx" });
+      writeTextFile(f.path, f.text, { flag: "wx" });
     }
     if (ctx.options.quiet !== true) {
       ctx.io.out(

@@ -5,6 +5,7 @@
 import { suggestName } from "../names/suggest.ts";
 import { commandHelp, parseCommandArgs, UsageError, type Command } from "./command.ts";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
+import { describeFileSystemError, isFileSystemError } from "../files.ts";
 import { processOutput, type Output } from "./io.ts";
 import { version } from "./version.ts";
 
@@ -80,6 +81,10 @@ export async function run(args: readonly string[], io: Output): Promise<number> 
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`pith ${command.name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (isFileSystemError(error)) {
+      io.err(`pith ${command.name}: ${describeFileSystemError(error)}\n`);
       return EXIT_USAGE;
     }
     throw error;

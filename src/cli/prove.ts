@@ -66,9 +66,6 @@ export const proveCommand: Command = {
       ctx.io.out(renderText(front.diagnostics, front.sources, { color: colorEnabled(ctx) }));
       return EXIT_USAGE;
     }
-    if (front.ir.invariants.length === 0 && front.checked.proofs.length === 0 && !flag(ctx.options, "json")) {
-      ctx.io.err("pith prove: the model declares no invariant; proving the built-in obligations only\n");
-    }
     const bound = bmcBound(ctx.options);
     if (bound === undefined && stringOption(ctx.options, "instance") !== undefined) throw new UsageError("--instance goes with --bmc: name the number of steps, e.g. --bmc 10");
     const toConfirm = confirmTargets(front.ir, ctx.options);
@@ -77,6 +74,9 @@ export const proveCommand: Command = {
       return await runConfirm(ctx, front.ir, front.sources, toConfirm);
     }
     const requested = parseInstance(front.ir, stringOption(ctx.options, "instance"));
+    if (bound === undefined && front.ir.invariants.length === 0 && front.checked.proofs.length === 0 && !flag(ctx.options, "json")) {
+      ctx.io.err("pith prove: the model declares no invariant; proving the built-in obligations only\n");
+    }
     const minimalCores = flag(ctx.options, "minimal-cores");
     const service = new Z3Service({ timeoutMs, minimalCores });
     // Minimal cores are other answers to the same queries: they are cached apart.

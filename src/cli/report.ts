@@ -2,8 +2,9 @@
 // project), the JSON document, the GitHub annotations and job summary, SARIF and JUnit files, and
 // the counterexample files (ITF traces and HTML pages). The reporters themselves live in
 // src/report/; this file builds their input and sends their output where it was asked to go.
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { appendFileSync } from "node:fs";
+import { writeTextFile } from "../files.ts";
+import { join, relative, resolve } from "node:path";
 import pc from "picocolors";
 import { diagnosticsToJson, renderText } from "../diagnostics/render.ts";
 import { SourceFile, SourceSet } from "../diagnostics/source.ts";
@@ -219,13 +220,8 @@ export async function writeReports(plan: OutputPlan, r: Reported, o: ReportOptio
       appendFileSync(resolve(cwd, target), githubSummary(runReport(r)) + "\n" + expectationSummary(r));
     }
   }
-  for (const f of plan.files) writeFile(resolve(cwd, f.path), await documentText(f.reporter, r));
+  for (const f of plan.files) writeTextFile(resolve(cwd, f.path), await documentText(f.reporter, r));
   await writeCounterexamples(plan, r, o);
-}
-
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 interface Counterexample {
@@ -249,7 +245,7 @@ async function writeCounterexamples(plan: OutputPlan, r: Reported, o: ReportOpti
     for (const c of found) {
       const suffix = r.project ? `${safeName(c.result.job.name)}.${safeName(c.outcome.test)}` : safeName(c.outcome.test);
       const target = found.length === 1 ? plan.traceOut : plan.traceOut.replace(/(\.json)?$/, `.${suffix}.json`);
-      writeFile(resolve(cwd, target), JSON.stringify(c.trace, null, 2) + "\n");
+      writeTextFile(resolve(cwd, target), JSON.stringify(c.trace, null, 2) + "\n");
       if (!o.quiet) o.io.err(`counterexample of ${label(c)} written to ${target}\n`);
     }
   }
@@ -260,12 +256,12 @@ async function writeCounterexamples(plan: OutputPlan, r: Reported, o: ReportOpti
     const run = report?.runs[r.results.indexOf(c.result)];
     const base = `${safeName(c.result.job.name)}/${safeName(c.outcome.test)}`;
     if (plan.html !== undefined && html !== undefined && run !== undefined) {
-      writeFile(resolve(cwd, plan.html, `${base}.html`), html(run, c.outcome, c.trace));
+      writeTextFile(resolve(cwd, plan.html, `${base}.html`), html(run, c.outcome, c.trace));
       written.push(join(plan.html, `${base}.html`));
     }
     if (plan.artifacts !== undefined && html !== undefined && run !== undefined) {
-      writeFile(resolve(cwd, plan.artifacts, `${base}.json`), JSON.stringify(c.trace, null, 2) + "\n");
-      writeFile(resolve(cwd, plan.artifacts, `${base}.html`), html(run, c.outcome, c.trace));
+      writeTextFile(resolve(cwd, plan.artifacts, `${base}.json`), JSON.stringify(c.trace, null, 2) + "\n");
+      writeTextFile(resolve(cwd, plan.artifacts, `${base}.html`), html(run, c.outcome, c.trace));
       written.push(join(plan.artifacts, `${base}.json`), join(plan.artifacts, `${base}.html`));
     }
   }

@@ -3,8 +3,9 @@
 // answers (sat, unsat) are kept; a timeout is worth trying again. Files are written to a temporary
 // name and renamed, so a reader never sees half an entry; an entry that does not parse is ignored.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { makeFolder } from "../files.ts";
 import type { Solver, SolverAnswer, SolverQuery } from "./solver.ts";
 
 export const CACHE_FOLDER = join(".pith-cache", "prove");
@@ -56,7 +57,7 @@ export class CachedSolver implements Solver {
   private write(hash: string, answer: SolverAnswer): void {
     try {
       const path = this.path(hash);
-      mkdirSync(join(this.folder, hash.slice(0, 2)), { recursive: true });
+      makeFolder(join(this.folder, hash.slice(0, 2)));
       const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(temporary, JSON.stringify(answer));
       renameSync(temporary, path);

@@ -2,7 +2,7 @@
 // standard output, the job summary in $GITHUB_STEP_SUMMARY), SARIF, JUnit and JSON files, HTML
 // pages and the artifacts folder, and the terminal's colours.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { broken, configText, hello, illTyped } from "./models.ts";
@@ -82,6 +82,15 @@ describe("reporters", () => {
     expect(json).toMatchObject({ version: 1, passed: 1, violated: 1 });
     // A document alone goes to standard output.
     expect(JSON.parse((await pith(dir, "check", "--reporter", "sarif")).stdout).version).toBe("2.1.0");
+  });
+
+  it("say which path could not be written, with exit 2, when --out points under a file", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "out"), "kept\n");
+    const r = await pith(dir, "check", "--reporter", "junit", "--out", "out/junit.xml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`pith check: cannot open ${join(dir, "out", "junit.xml")}: a part of the path is a file, not a folder [ENOTDIR]\n`);
+    expect(readFileSync(join(dir, "out"), "utf8")).toBe("kept\n");
   });
 
   it("write every counterexample as a JSON trace and an HTML page for upload", async () => {

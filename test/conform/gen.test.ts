@@ -189,4 +189,17 @@ describe("pith gen ts", () => {
     const broken = folder({ "m.p": "event e: nosuchtype;" });
     expect((await pith(broken, "gen", "ts", "m.p")).code).toBe(2);
   });
+
+  test("a file where the output's folder should be: a message naming the path, exit 2, the file untouched", async () => {
+    const blocked = folder({ "model/model.p": TYPES, "out": "a file, not a folder\n" });
+    const r = await pith(blocked, "gen", "ts", "model", "-o", "out/model.generated.ts");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`pith gen: cannot open ${join(blocked, "out/model.generated.ts")}: a part of the path is a file, not a folder [ENOTDIR]\n`);
+    expect(readFileSync(join(blocked, "out"), "utf8")).toBe("a file, not a folder\n");
+  });
+
+  test.runIf(process.platform === "linux")("a folder that cannot be made under /proc: exit 2 at once, not a hang", async () => {
+    const r = await pith(dir, "gen", "ts", "model", "-o", "/proc/pith-no-such-folder/model.generated.ts");
+    expect(r).toMatchObject({ code: 2, stderr: "pith gen: cannot mkdir /proc/pith-no-such-folder: no such file or folder [ENOENT]\n" });
+  });
 });

@@ -110,4 +110,10 @@ describe("pith prove --bmc", () => {
       expect(r.stderr).toContain(message);
     }
   });
+
+  it("says only what is wrong with the option, also for a model that declares no invariant", async () => {
+    const lockServer = join(import.meta.dirname, "..", "..", "examples", "lock-server");
+    const r = await pith(MODELS, "prove", lockServer, "--bmc", "x");
+    expect(r).toMatchObject({ code: 2, stderr: "pith prove: --bmc takes the most steps a run may take, such as 10, not 'x'\n" });
+  });
 });
