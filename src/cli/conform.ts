@@ -123,7 +123,11 @@ function readTraces(ctx: CommandContext, paths: readonly string[]): { text: stri
   });
   if (sources.length === 1) return { text: sources[0].text, path: paths[0] };
   try {
-    return { text: mergeTraces(sources).text, path: paths.join(" + ") };
+    const merged = mergeTraces(sources);
+    for (const c of merged.cutShort) {
+      ctx.io.err(`pith conform: ${c.file} ends part way through a step (its process stopped inside a handler): its last ${c.lines === 1 ? "line is" : `${c.lines} lines are`} left out\n`);
+    }
+    return { text: merged.text, path: paths.join(" + ") };
   } catch (error) {
     if (error instanceof TraceMergeError) throw new UsageError(`the traces cannot be merged: ${error.message}`);
     throw error;

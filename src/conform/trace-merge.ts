@@ -38,6 +38,8 @@ export interface MergedTrace {
   readonly lines: number;
   /** Lines left out: steps cut short at the end of a file. */
   readonly dropped: number;
+  /** The files that end with a step cut short, and how many lines of each were left out. */
+  readonly cutShort: readonly { readonly file: string; readonly lines: number }[];
 }
 
 /** A trace that cannot be merged: a line that is not a trace line, or steps no order can place. */
@@ -194,5 +196,6 @@ export function mergeTraces(sources: readonly TraceSource[]): MergedTrace {
     delete fields.time;
     return JSON.stringify(fields);
   });
-  return { text: text.length === 0 ? "" : text.join("\n") + "\n", lines: out.length, dropped: files.reduce((n, f) => n + f.dropped, 0) };
+  const cutShort = files.flatMap((f, i) => (f.dropped > 0 ? [{ file: sources[i].name, lines: f.dropped }] : []));
+  return { text: text.length === 0 ? "" : text.join("\n") + "\n", lines: out.length, dropped: files.reduce((n, f) => n + f.dropped, 0), cutShort };
 }

@@ -66,7 +66,7 @@ describe("mergeTraces", () => {
     const k = file("k", [handle("k", "eStart", null, 1), { kind: "announce", machine: "k", event: "eLogged", payload: 0, time: 2 }, send("k", "m", "eData", 0, 3)]);
     const merged = mergeTraces([k]);
     expect(order(merged.text)).toEqual(["k:1: handle k eStart"]);
-    expect(merged).toMatchObject({ lines: 1, dropped: 2 });
+    expect(merged).toMatchObject({ lines: 1, dropped: 2, cutShort: [{ file: "k", lines: 2 }] });
   });
 
   it("keeps a machine's start with its create, apart from its first handler", () => {
@@ -120,5 +120,16 @@ describe("pith conform with several traces", () => {
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain("the traces cannot be merged: no order of the traces has every message sent before it is handled");
     expect(ran.stdout).toBe("");
+  });
+
+  it("says which file ends part way through a step, and how many of its lines are left out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pith-merge-"));
+    writeFileSync(join(dir, "a.ndjson"), file("a", [send("a", "b", "eA", 1, 1)]).text);
+    writeFileSync(join(dir, "b.ndjson"), file("b", [send("b", "a", "eB", 1, 1), send("b", "a", "eB", 2, 2)]).text);
+    const ran = await pith(dir, "conform", join(ROOT, "examples/conformance/model"), "--trace", "a.ndjson", "--trace", "b.ndjson");
+    expect(ran.stderr).toBe(
+      "pith conform: a.ndjson ends part way through a step (its process stopped inside a handler): its last line is left out\n" +
+        "pith conform: b.ndjson ends part way through a step (its process stopped inside a handler): its last 2 lines are left out\n",
+    );
   });
 });
